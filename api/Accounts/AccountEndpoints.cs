@@ -1,0 +1,44 @@
+using HealthGrid.Directory;
+using HealthGrid.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace HealthGrid.Accounts;
+
+public static class AccountEndpoints
+{
+    public static RouteGroupBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/accounts").WithTags("Accounts");
+        group.MapGet("/", ListAsync).WithName("ListAccounts").WithSummary("List accounts");
+        group.MapGet("/{id}", GetAsync).WithName("GetAccount").WithSummary("An account with its live roll-up and customers, least healthy first");
+        group.MapPut("/{id}", PutAsync).Accepts<AccountRequest>("application/json").WithName("PutAccount").WithSummary("Create or replace an account");
+        return group;
+    }
+
+    private static async Task<Ok<AccountProfile[]>> ListAsync(IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IDirectoryGrain>(0).ListAccountsAsync());
+
+    private static async Task<Results<Ok<AccountView>, NotFound>> GetAsync(string id, IGrainFactory grains) =>
+        await grains.GetGrain<IAccountGrain>(id).GetViewAsync() is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+
+    private static async Task<Results<Created<AccountProfile>, Ok<AccountProfile>, ValidationProblem>> PutAsync(string id, HttpRequest request, IGrainFactory grains)
+    {
+        var body = await JsonBody.ReadAsync<AccountRequest>(request);
+        if (body.Errors is { } parseErrors)
+        {
+            return Problems.Invalid(parseErrors);
+        }
+
+        var errors = new FieldErrors();
+        if (AccountValidator.Validate(id, body.Value!, errors) is not { } profile)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var created = await grains.GetGrain<IAccountGrain>(id).UpsertProfileAsync(profile);
+        return created ? TypedResults.Created($"/api/v1/accounts/{id}", profile) : TypedResults.Ok(profile);
+    }
+}

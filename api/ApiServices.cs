@@ -1,0 +1,48 @@
+using HealthGrid.Accounts;
+using HealthGrid.Configuration;
+using HealthGrid.Customers;
+using HealthGrid.Events;
+using HealthGrid.Hubs;
+using HealthGrid.Infrastructure;
+using HealthGrid.Organisation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HealthGrid;
+
+public static class ApiServices
+{
+    public static IServiceCollection AddHealthGridApi(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<InfrastructureExceptionHandler>();
+        services.AddOpenApi();
+        services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<CurrentOrganisation>();
+        services.AddSingleton<IngestMetrics>();
+        services.AddSingleton<EventValidator>();
+        services.AddSingleton<EventIngestor>();
+        services.AddSingleton<CustomerValidator>();
+        services.AddSingleton<ProfileWriter>();
+        return services;
+    }
+
+    /// <summary>Maps every API route under /api/v1, the dashboard hub and the OpenAPI document.</summary>
+    public static WebApplication MapHealthGridApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapEventEndpoints();
+        app.MapCustomerEndpoints();
+        app.MapAccountEndpoints();
+        app.MapImportEndpoints();
+        app.MapOrganisationEndpoints();
+        app.MapHub<DashboardHub>(DashboardHub.Path);
+        app.MapOpenApi();
+        return app;
+    }
+}

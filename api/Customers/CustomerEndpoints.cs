@@ -1,0 +1,88 @@
+using HealthGrid.Directory;
+using HealthGrid.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace HealthGrid.Customers;
+
+public static class CustomerEndpoints
+{
+    private const int MaxPageSize = 500;
+
+    public static RouteGroupBuilder MapCustomerEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/customers").WithTags("Customers");
+        group.MapGet("/", ListAsync).WithName("ListCustomers")
+            .WithSummary("Customers filtered by account, band, tier, region, segment, criticality or churn level, least healthy first")
+            .WithDescription("Answered from the customer directory, never by calling every customer grain. The directory follows the live model within the projection flush interval (100 ms by default).");
+        group.MapGet("/{id}", GetAsync).WithName("GetCustomer").WithSummary("A customer's profile and live health: score, band, components, drivers, trend, churn risk");
+        group.MapGet("/{id}/score-history", HistoryAsync).WithName("GetScoreHistory").WithSummary("Score changes newest first, each with the event and drivers that moved it");
+        group.MapPut("/{id}", PutAsync).Accepts<CustomerRequest>("application/json").WithName("PutCustomer").WithSummary("Create or replace a customer; its account must exist");
+        return group;
+    }
+
+    private static async Task<Results<Ok<CustomerPage>, ValidationProblem>> ListAsync(
+        IGrainFactory grains, string? accountId, string? band, string? tier, string? region, string? segment, string? criticality, string? churn, int? offset, int? limit)
+    {
+        var errors = new FieldErrors();
+        var query = new CustomerQuery
+        {
+            AccountId = accountId,
+            Band = EnumNames<HealthBand>.Parse(errors, "band", band, required: false),
+            Tier = EnumNames<Tier>.Parse(errors, "tier", tier, required: false),
+            Region = region,
+            Segment = segment,
+            Criticality = EnumNames<Criticality>.Parse(errors, "criticality", criticality, required: false),
+            ChurnLevel = EnumNames<ChurnLevel>.Parse(errors, "churn", churn, required: false),
+            Offset = offset ?? 0,
+            Limit = limit ?? 50,
+        };
+        errors.Range("offset", query.Offset, 0, int.MaxValue);
+        errors.Range("limit", query.Limit, 1, MaxPageSize);
+        if (!errors.IsEmpty)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<IDirectoryGrain>(0).QueryCustomersAsync(query));
+    }
+
+    private static async Task<Results<Ok<CustomerView>, NotFound>> GetAsync(string id, IGrainFactory grains) =>
+        await grains.GetGrain<ICustomerGrain>(id).GetViewAsync() is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<ScoreHistoryPage>, NotFound, ValidationProblem>> HistoryAsync(string id, long? before, int? limit, IGrainFactory grains)
+    {
+        var size = limit ?? 50;
+        if (size is < 1 or > MaxPageSize)
+        {
+            return Problems.Invalid("limit", $"must be between 1 and {MaxPageSize}");
+        }
+
+        return await grains.GetGrain<ICustomerGrain>(id).GetScoreHistoryAsync(before, size) is { } page ? TypedResults.Ok(page) : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Created<CustomerProfile>, Ok<CustomerProfile>, ValidationProblem>> PutAsync(string id, HttpRequest request, CustomerValidator validator, IGrainFactory grains)
+    {
+        var body = await JsonBody.ReadAsync<CustomerRequest>(request);
+        if (body.Errors is { } parseErrors)
+        {
+            return Problems.Invalid(parseErrors);
+        }
+
+        var errors = new FieldErrors();
+        if (validator.Validate(id, body.Value!, errors) is not { } profile)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var result = await grains.GetGrain<ICustomerGrain>(id).UpsertProfileAsync(profile);
+        if (!result.Succeeded)
+        {
+            return Problems.Invalid(result.Field ?? "body", result.Error!);
+        }
+
+        return result.Created ? TypedResults.Created($"/api/v1/customers/{id}", profile) : TypedResults.Ok(profile);
+    }
+}

@@ -1,0 +1,279 @@
+using System.Globalization;
+using HealthGrid.Configuration;
+using HealthGrid.Infrastructure;
+using HealthGrid.Ingest;
+using Microsoft.Extensions.Options;
+
+namespace HealthGrid.Events;
+
+/// <summary>
+/// Checks an <see cref="EventRequest"/> against the event contract and turns it into an
+/// <see cref="Interaction"/>: every problem is reported against its field, nothing is half-accepted.
+/// </summary>
+public sealed class EventValidator(CurrentOrganisation organisation, IOptionsMonitor<IngestOptions> options, TimeProvider time)
+{
+    private static readonly string[] Details = ["text", "interactionId", "live", "direction", "team", "ticket", "survey", "complaint", "social", "delivery", "payment", "usage", "change"];
+
+    public Interaction? Validate(EventRequest r, FieldErrors errors)
+    {
+        var limits = options.CurrentValue;
+        var now = time.GetUtcNow();
+        Identifiers.Check(errors, "eventId", r.EventId);
+        var kind = EnumNames<InteractionKind>.Parse(errors, "kind", r.Kind);
+        var channel = EnumNames<Channel>.Parse(errors, "channel", r.Channel);
+        var occurredAt = OccurredAt(errors, r.OccurredAt, now, limits);
+        if (kind == InteractionKind.SystemChange)
+        {
+            if (r.CustomerId is not null)
+            {
+                errors.Add("customerId", "must be omitted: system changes are organisation-wide");
+            }
+        }
+        else
+        {
+            Identifiers.Check(errors, "customerId", r.CustomerId);
+        }
+
+        errors.MaxLength("product", r.Product, 128);
+        if (r.JourneyStage is not null && !organisation.Index.IsStage(r.JourneyStage))
+        {
+            errors.Add("journeyStage", $"'{r.JourneyStage}' is not a configured journey stage");
+        }
+
+        if (kind is not { } k)
+        {
+            return null;
+        }
+
+        RefuseOtherDetails(errors, r, k);
+        var e = new Interaction
+        {
+            EventId = r.EventId ?? "",
+            CustomerId = r.CustomerId,
+            OccurredAt = occurredAt ?? now,
+            Channel = channel ?? Channel.Web,
+            Kind = k,
+            ReceivedAt = now,
+            Product = r.Product,
+        };
+        e = k switch
+        {
+            InteractionKind.TicketOpened or InteractionKind.TicketUpdated or InteractionKind.TicketResolved => e with { Ticket = Ticket(errors, r.Ticket, k, limits) },
+            InteractionKind.Message => e with { Message = Message(errors, r, limits) },
+            InteractionKind.Survey => e with { Survey = Survey(errors, r.Survey, limits) },
+            InteractionKind.Complaint => e with { Complaint = Complaint(errors, r.Complaint, limits) },
+            InteractionKind.SocialMention => e with { Social = Social(errors, r, limits) },
+            InteractionKind.Delivery => e with { Delivery = Delivery(errors, r.Delivery) },
+            InteractionKind.Payment => e with { Payment = Payment(errors, r.Payment) },
+            InteractionKind.Usage => e with { Usage = Usage(errors, r.Usage) },
+            _ => e with { Change = Change(errors, r.Change, r.EventId) },
+        };
+        if (!errors.IsEmpty)
+        {
+            return null;
+        }
+
+        return k == InteractionKind.SystemChange
+            ? e
+            : e with { JourneyStage = r.JourneyStage ?? organisation.Index.DefaultStage(k, e.Complaint?.Code) };
+    }
+
+    private static DateTimeOffset? OccurredAt(FieldErrors errors, string? text, DateTimeOffset now, IngestOptions limits)
+    {
+        if (!errors.Required("occurredAt", text))
+        {
+            return null;
+        }
+
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+        {
+            errors.Add("occurredAt", "must be an ISO 8601 date and time, e.g. 2026-11-24T10:15:00Z");
+            return null;
+        }
+
+        if (at > now + limits.MaxClockSkew)
+        {
+            errors.Add("occurredAt", "is in the future");
+        }
+        else if (at < now - limits.MaxEventAge)
+        {
+            errors.Add("occurredAt", $"is older than {limits.MaxEventAge.TotalDays:0} days");
+        }
+
+        return at.ToUniversalTime();
+    }
+
+    private static void RefuseOtherDetails(FieldErrors errors, EventRequest r, InteractionKind kind)
+    {
+        var allowed = kind switch
+        {
+            InteractionKind.Message => new[] { "text", "interactionId", "live", "direction", "team" },
+            InteractionKind.SocialMention => ["text", "social"],
+            InteractionKind.TicketOpened or InteractionKind.TicketUpdated or InteractionKind.TicketResolved => ["ticket"],
+            InteractionKind.SystemChange => ["change"],
+            _ => [EnumNames<InteractionKind>.Name(kind)],
+        };
+        object?[] present = [r.Text, r.InteractionId, r.Live, r.Direction, r.Team, r.Ticket, r.Survey, r.Complaint, r.Social, r.Delivery, r.Payment, r.Usage, r.Change];
+        for (var i = 0; i < Details.Length; i++)
+        {
+            if (present[i] is not null && !allowed.Contains(Details[i]))
+            {
+                errors.Add(Details[i], $"is not allowed for kind {EnumNames<InteractionKind>.Name(kind)}");
+            }
+        }
+    }
+
+    private static string? Text(FieldErrors errors, string field, string? text, IngestOptions limits, bool required)
+    {
+        if (required && !errors.Required(field, text))
+        {
+            return null;
+        }
+
+        errors.MaxLength(field, text, limits.MaxTextLength);
+        return text;
+    }
+
+    private static TicketDetails? Ticket(FieldErrors errors, TicketRequest? t, InteractionKind kind, IngestOptions limits)
+    {
+        if (t is null)
+        {
+            errors.Add("ticket", "is required");
+            return null;
+        }
+
+        Identifiers.Check(errors, "ticket.ticketId", t.TicketId);
+        var severity = EnumNames<Severity>.Parse(errors, "ticket.severity", t.Severity, required: kind == InteractionKind.TicketOpened);
+        errors.MaxLength("ticket.category", t.Category, 128);
+        var text = Text(errors, "ticket.text", t.Text, limits, required: false);
+        return new TicketDetails(t.TicketId ?? "", severity ?? Severity.Medium, t.Category, text, t.SlaBreached ?? false);
+    }
+
+    private static MessageDetails? Message(FieldErrors errors, EventRequest r, IngestOptions limits)
+    {
+        var text = Text(errors, "text", r.Text, limits, required: true);
+        Identifiers.Check(errors, "interactionId", r.InteractionId);
+        var direction = EnumNames<MessageDirection>.Parse(errors, "direction", r.Direction, required: false) ?? MessageDirection.Customer;
+        errors.MaxLength("team", r.Team, 128);
+        return new MessageDetails(r.InteractionId ?? "", text ?? "", r.Live ?? false, direction, r.Team);
+    }
+
+    private static SurveyDetails? Survey(FieldErrors errors, SurveyRequest? s, IngestOptions limits)
+    {
+        if (s is null)
+        {
+            errors.Add("survey", "is required");
+            return null;
+        }
+
+        var type = EnumNames<SurveyType>.Parse(errors, "survey.type", s.Type);
+        if (errors.Required("survey.score", s.Score) && type is { } t)
+        {
+            var (min, max) = t switch { SurveyType.Nps => (0, 10), SurveyType.Csat => (1, 5), _ => (1, 7) };
+            errors.Range("survey.score", s.Score, min, max);
+        }
+
+        var verbatim = Text(errors, "survey.verbatim", s.Verbatim, limits, required: false);
+        return new SurveyDetails(type ?? SurveyType.Csat, s.Score ?? 0, verbatim);
+    }
+
+    private ComplaintDetails? Complaint(FieldErrors errors, ComplaintRequest? c, IngestOptions limits)
+    {
+        if (c is null)
+        {
+            errors.Add("complaint", "is required");
+            return null;
+        }
+
+        if (errors.Required("complaint.code", c.Code) && !organisation.Index.IsCode(c.Code!))
+        {
+            errors.Add("complaint.code", $"'{c.Code}' is not a configured categorization code");
+        }
+
+        var severity = EnumNames<Severity>.Parse(errors, "complaint.severity", c.Severity);
+        var text = Text(errors, "complaint.text", c.Text, limits, required: false);
+        return new ComplaintDetails(c.Code ?? "", severity ?? Severity.Medium, text);
+    }
+
+    private static SocialDetails? Social(FieldErrors errors, EventRequest r, IngestOptions limits)
+    {
+        var text = Text(errors, "text", r.Text, limits, required: true);
+        errors.MaxLength("social.platform", r.Social?.Platform, 64);
+        return new SocialDetails(text ?? "", r.Social?.Platform);
+    }
+
+    private static DeliveryDetails? Delivery(FieldErrors errors, DeliveryRequest? d)
+    {
+        if (d is null)
+        {
+            errors.Add("delivery", "is required");
+            return null;
+        }
+
+        if (d.OnTime is not { } onTime)
+        {
+            errors.Add("delivery.onTime", "is required");
+            return null;
+        }
+
+        if (!onTime)
+        {
+            errors.Required("delivery.delayHours", d.DelayHours);
+            errors.Range("delivery.delayHours", d.DelayHours, 0, 24 * 365);
+        }
+        else if (d.DelayHours is > 0)
+        {
+            errors.Add("delivery.delayHours", "must be absent or 0 when the delivery was on time");
+        }
+
+        return new DeliveryDetails(onTime, d.DelayHours ?? 0);
+    }
+
+    private static PaymentDetails? Payment(FieldErrors errors, PaymentRequest? p)
+    {
+        if (p is null)
+        {
+            errors.Add("payment", "is required");
+            return null;
+        }
+
+        errors.Required("payment.daysLate", p.DaysLate);
+        errors.Range("payment.daysLate", p.DaysLate, 0, 3650);
+        return new PaymentDetails(p.DaysLate ?? 0);
+    }
+
+    private static UsageDetails? Usage(FieldErrors errors, UsageRequest? u)
+    {
+        if (u is null)
+        {
+            errors.Add("usage", "is required");
+            return null;
+        }
+
+        errors.Required("usage.activeUsers", u.ActiveUsers);
+        errors.Range("usage.activeUsers", u.ActiveUsers, 0, 100_000_000);
+        errors.Required("usage.licensedUsers", u.LicensedUsers);
+        errors.Range("usage.licensedUsers", u.LicensedUsers, 1, 100_000_000);
+        return new UsageDetails(u.ActiveUsers ?? 0, u.LicensedUsers ?? 1);
+    }
+
+    private static SystemChangeDetails? Change(FieldErrors errors, ChangeRequest? c, string? eventId)
+    {
+        if (c is null)
+        {
+            errors.Add("change", "is required");
+            return null;
+        }
+
+        if (c.ChangeId is not null)
+        {
+            Identifiers.Check(errors, "change.changeId", c.ChangeId);
+        }
+
+        errors.Required("change.description", c.Description);
+        errors.MaxLength("change.description", c.Description, 2_000);
+        errors.MaxLength("change.product", c.Product, 128);
+        errors.MaxLength("change.region", c.Region, 64);
+        return new SystemChangeDetails(c.ChangeId ?? eventId ?? "", c.Description ?? "", c.Product, c.Region);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using HealthGrid.Accounts;
+using HealthGrid.Customers;
+using HealthGrid.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace HealthGrid.Organisation;
+
+/// <summary>Bulk import of accounts and customers as JSON lines: <c>{"account": {...}}</c> or <c>{"customer": {...}}</c> per line.</summary>
+public static class ImportEndpoints
+{
+    private const int MaxLines = 200_000;
+
+    public static RouteGroupBuilder MapImportEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/import").WithTags("Organisation");
+        group.MapPost("/", ImportAsync)
+            .Accepts<ImportLine>("application/x-ndjson")
+            .WithName("ImportOrganisation")
+            .WithSummary("Create or replace accounts and customers from JSON lines")
+            .WithDescription("Accounts are written before customers, so a file may list them in any order. Each line stands alone: a bad line is reported with its number and field and the others are written.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<ImportResult>, ValidationProblem>> ImportAsync(
+        HttpRequest request, CustomerValidator customerValidator, ProfileWriter writer, IOptions<JsonOptions> json)
+    {
+        var errors = new List<ImportError>();
+        var accounts = new List<AccountProfile>();
+        var customers = new List<(int Line, CustomerProfile Profile)>();
+        using var reader = new StreamReader(request.Body);
+        var number = 0;
+        while (await reader.ReadLineAsync(request.HttpContext.RequestAborted) is { } line)
+        {
+            number++;
+            if (number > MaxLines)
+            {
+                return Problems.Invalid("body", $"must have at most {MaxLines} lines");
+            }
+
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                Parse(number, line, json.Value.SerializerOptions, customerValidator, accounts, customers, errors);
+            }
+        }
+
+        if (number == 0)
+        {
+            return Problems.Invalid("body", "must contain at least one line");
+        }
+
+        var (accountsCreated, accountsUpdated) = await writer.WriteAccountsAsync(accounts);
+        var results = await writer.WriteCustomersAsync([.. customers.Select(c => c.Profile)]);
+        for (var i = 0; i < results.Length; i++)
+        {
+            if (!results[i].Succeeded)
+            {
+                errors.Add(new ImportError(customers[i].Line, "customer." + results[i].Field, results[i].Error!));
+            }
+        }
+
+        return TypedResults.Ok(new ImportResult(
+            accountsCreated, accountsUpdated,
+            results.Count(r => r.Succeeded && r.Created), results.Count(r => r.Succeeded && !r.Created),
+            [.. errors.OrderBy(e => e.Line)]));
+    }
+
+    private static void Parse(int number, string line, JsonSerializerOptions json, CustomerValidator customerValidator,
+        List<AccountProfile> accounts, List<(int, CustomerProfile)> customers, List<ImportError> errors)
+    {
+        ImportLine? item;
+        try
+        {
+            item = JsonSerializer.Deserialize<ImportLine>(line, json);
+        }
+        catch (JsonException ex)
+        {
+            errors.Add(new ImportError(number, ApiJson.FieldOf(ex), ApiJson.ReasonOf(ex)));
+            return;
+        }
+
+        var fieldErrors = new FieldErrors();
+        string prefix;
+        if (item?.Account is { } account && item.Customer is null)
+        {
+            prefix = "account.";
+            if (AccountValidator.Validate(account.Id ?? "", account, fieldErrors) is { } profile)
+            {
+                accounts.Add(profile);
+            }
+        }
+        else if (item?.Customer is { } customer && item.Account is null)
+        {
+            prefix = "customer.";
+            if (customerValidator.Validate(customer.Id ?? "", customer, fieldErrors) is { } profile)
+            {
+                customers.Add((number, profile));
+            }
+        }
+        else
+        {
+            errors.Add(new ImportError(number, "body", "must hold exactly one of \"account\" or \"customer\""));
+            return;
+        }
+
+        foreach (var (field, messages) in fieldErrors.ToDictionary())
+        {
+            errors.AddRange(messages.Select(m => new ImportError(number, prefix + field, m)));
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using HealthGrid.Configuration;
+using HealthGrid.JourneyStages;
+using HealthGrid.ProcessOwners;
+using HealthGrid.SystemChanges;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace HealthGrid.Organisation;
+
+/// <summary>Journey stages, process owners and recent system changes.</summary>
+public static class OrganisationEndpoints
+{
+    public static RouteGroupBuilder MapOrganisationEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Organisation");
+        group.MapGet("/journey-stages", ListStagesAsync).WithName("ListJourneyStages").WithSummary("Journey stages with their live volume, sentiment and effort");
+        group.MapGet("/journey-stages/{id}", GetStageAsync).WithName("GetJourneyStage").WithSummary("A journey stage's live KPIs over the last 24 hours");
+        group.MapGet("/process-owners", ListOwnersAsync).WithName("ListProcessOwners").WithSummary("Process owners with the complaint themes routed to them");
+        group.MapGet("/process-owners/{id}", GetOwnerAsync).WithName("GetProcessOwner").WithSummary("A process owner's complaint themes over the last 24 hours");
+        group.MapGet("/system-changes", ListChangesAsync).WithName("ListSystemChanges").WithSummary("Recent releases and configuration changes, newest first");
+        return group;
+    }
+
+    private static async Task<Ok<JourneyStageView[]>> ListStagesAsync(IGrainFactory grains, CurrentOrganisation organisation)
+    {
+        var views = await Task.WhenAll(organisation.Index.Stages.Select(s => grains.GetGrain<IJourneyStageGrain>(s.Id).GetViewAsync()));
+        return TypedResults.Ok(views.OfType<JourneyStageView>().ToArray());
+    }
+
+    private static async Task<Results<Ok<JourneyStageView>, NotFound>> GetStageAsync(string id, IGrainFactory grains, CurrentOrganisation organisation) =>
+        organisation.Index.IsStage(id) && await grains.GetGrain<IJourneyStageGrain>(id).GetViewAsync() is { } view
+            ? TypedResults.Ok(view)
+            : TypedResults.NotFound();
+
+    private static async Task<Ok<ProcessOwnerView[]>> ListOwnersAsync(IGrainFactory grains, CurrentOrganisation organisation)
+    {
+        var views = await Task.WhenAll(organisation.Index.Owners.Select(o => grains.GetGrain<IProcessOwnerGrain>(o.Id).GetViewAsync()));
+        return TypedResults.Ok(views.OfType<ProcessOwnerView>().ToArray());
+    }
+
+    private static async Task<Results<Ok<ProcessOwnerView>, NotFound>> GetOwnerAsync(string id, IGrainFactory grains, CurrentOrganisation organisation) =>
+        organisation.Index.Owner(id) is not null && await grains.GetGrain<IProcessOwnerGrain>(id).GetViewAsync() is { } view
+            ? TypedResults.Ok(view)
+            : TypedResults.NotFound();
+
+    private static async Task<Ok<SystemChangeRecord[]>> ListChangesAsync(IGrainFactory grains, string? product, DateTimeOffset? since) =>
+        TypedResults.Ok(await grains.GetGrain<ISystemChangeLogGrain>(ISystemChangeLogGrain.GlobalKey).GetRecentAsync(product, since));
+}

@@ -1,0 +1,9 @@
+namespace HealthGrid.Customers;
+
+[GenerateSerializer]
+public enum HealthBand
+{
+    Healthy,
+    AtRisk,
+    Critical,
+}

@@ -1,0 +1,27 @@
+using HealthGrid.Ingest;
+
+namespace HealthGrid.Customers;
+
+/// <summary>The live model of one customer, keyed by customer id.</summary>
+[Alias("HealthGrid.ICustomerGrain")]
+public interface ICustomerGrain : IGrainWithStringKey
+{
+    /// <summary>Creates or replaces the profile. The account must exist.</summary>
+    [Alias("UpsertProfile")]
+    Task<ProfileUpsertResult> UpsertProfileAsync(CustomerProfile profile);
+
+    /// <summary>
+    /// Makes the interactions durable, then applies them in order. Concurrent calls for a busy
+    /// customer share one journal commit (the grain is reentrant over a single-writer pipeline).
+    /// </summary>
+    [Alias("RecordInteractions")]
+    Task<IngestOutcome[]> RecordInteractionsAsync(Interaction[] interactions);
+
+    /// <summary>The profile and live health, or null when the customer does not exist.</summary>
+    [Alias("GetView")]
+    Task<CustomerView?> GetViewAsync();
+
+    /// <summary>Score changes newest first, older than <paramref name="before"/> (a sequence number) when given.</summary>
+    [Alias("GetScoreHistory")]
+    Task<ScoreHistoryPage?> GetScoreHistoryAsync(long? before, int limit);
+}

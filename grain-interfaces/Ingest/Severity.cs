@@ -1,0 +1,10 @@
+namespace HealthGrid.Ingest;
+
+[GenerateSerializer]
+public enum Severity
+{
+    Low,
+    Medium,
+    High,
+    Critical,
+}

@@ -1,0 +1,26 @@
+using HealthGrid.Ingest;
+
+namespace HealthGrid.JourneyStages;
+
+/// <summary>A journey stage's live KPIs over the last 24 hours; <see cref="Owner"/> is null for an ownership gap.</summary>
+[GenerateSerializer, Immutable, Alias("HealthGrid.JourneyStageView")]
+public sealed record JourneyStageView
+{
+    [Id(0)] public required string Id { get; init; }
+
+    [Id(1)] public required string Name { get; init; }
+
+    [Id(2)] public string? Owner { get; init; }
+
+    [Id(3)] public required int VolumeLastHour { get; init; }
+
+    [Id(4)] public required int VolumeLast24Hours { get; init; }
+
+    [Id(5)] public double? Sentiment { get; init; }
+
+    [Id(6)] public double? Effort { get; init; }
+
+    [Id(7)] public required Dictionary<InteractionKind, int> EventsByKind { get; init; }
+
+    [Id(8)] public required StageHour[] Hours { get; init; }
+}

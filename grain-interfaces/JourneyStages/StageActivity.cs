@@ -1,0 +1,23 @@
+using HealthGrid.Ingest;
+
+namespace HealthGrid.JourneyStages;
+
+/// <summary>
+/// What one silo saw at a journey stage during one flush interval ending at <see cref="At"/>:
+/// event counts per kind, and the sums behind average sentiment (-1..1) and effort (CES 1-7).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("HealthGrid.StageActivity")]
+public sealed record StageActivity
+{
+    [Id(0)] public required DateTimeOffset At { get; init; }
+
+    [Id(1)] public required Dictionary<InteractionKind, int> EventsByKind { get; init; }
+
+    [Id(2)] public double SentimentSum { get; init; }
+
+    [Id(3)] public int SentimentCount { get; init; }
+
+    [Id(4)] public double EffortSum { get; init; }
+
+    [Id(5)] public int EffortCount { get; init; }
+}

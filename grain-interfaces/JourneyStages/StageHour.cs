@@ -1,0 +1,9 @@
+namespace HealthGrid.JourneyStages;
+
+/// <summary>One hour of a stage's activity; averages are null when nothing was measured.</summary>
+[GenerateSerializer, Immutable, Alias("HealthGrid.StageHour")]
+public sealed record StageHour(
+    [property: Id(0)] DateTimeOffset Hour,
+    [property: Id(1)] int Volume,
+    [property: Id(2)] double? Sentiment,
+    [property: Id(3)] double? Effort);

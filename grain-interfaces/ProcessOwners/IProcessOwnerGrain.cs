@@ -1,0 +1,13 @@
+namespace HealthGrid.ProcessOwners;
+
+/// <summary>A process owner keyed by the configured owner id.</summary>
+[Alias("HealthGrid.IProcessOwnerGrain")]
+public interface IProcessOwnerGrain : IGrainWithStringKey
+{
+    [Alias("RecordThemes")]
+    Task RecordThemesAsync(ThemeActivity activity);
+
+    /// <summary>The live view; null when the id is not a configured owner.</summary>
+    [Alias("GetView")]
+    Task<ProcessOwnerView?> GetViewAsync();
+}

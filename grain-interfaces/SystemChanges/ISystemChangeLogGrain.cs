@@ -1,0 +1,20 @@
+using HealthGrid.Ingest;
+
+namespace HealthGrid.SystemChanges;
+
+/// <summary>
+/// The organisation's recent releases and configuration changes: candidate causes when complaints spike.
+/// One activation (key <see cref="GlobalKey"/>); system changes arrive a few times a day, far from any hot path.
+/// </summary>
+[Alias("HealthGrid.ISystemChangeLogGrain")]
+public interface ISystemChangeLogGrain : IGrainWithStringKey
+{
+    public const string GlobalKey = "global";
+
+    [Alias("Record")]
+    Task<IngestOutcome[]> RecordAsync(Interaction[] changes);
+
+    /// <summary>Changes newest first, optionally only for a product, that occurred at or after <paramref name="since"/>.</summary>
+    [Alias("GetRecent")]
+    Task<SystemChangeRecord[]> GetRecentAsync(string? product, DateTimeOffset? since);
+}

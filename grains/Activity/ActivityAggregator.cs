@@ -1,0 +1,93 @@
+using HealthGrid.Configuration;
+using HealthGrid.Customers;
+using HealthGrid.Customers.Text;
+using HealthGrid.Hosting;
+using HealthGrid.Ingest;
+using HealthGrid.JourneyStages;
+using HealthGrid.ProcessOwners;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HealthGrid.Activity;
+
+/// <summary>
+/// One per silo. Tallies the events applied by this silo's customer grains per journey stage
+/// (volume, sentiment, effort) and complaints per process owner, code, region and product, and
+/// sends each grain one batch per interval: a busy stage never receives one call per event.
+/// </summary>
+public sealed partial class ActivityAggregator(
+    IGrainFactory grains,
+    CurrentOrganisation organisation,
+    IOptions<ActivityOptions> options,
+    TimeProvider time,
+    ILogger<ActivityAggregator> logger) : SiloBatcher
+{
+    private const string Unspecified = "unspecified";
+    private readonly Lock gate = new();
+    private Dictionary<string, StageTally> stages = new(StringComparer.Ordinal);
+    private Dictionary<(string Owner, string Code, string Region, string Product), int> themes = [];
+
+    protected override TimeSpan Interval => options.Value.FlushInterval;
+
+    public void Record(Interaction e, TextSignal text, CustomerProfile profile)
+    {
+        double? sentiment = ReferenceEquals(text, TextSignal.Empty) ? null : text.Sentiment;
+        int? effort = e.Survey is { Type: SurveyType.Ces } survey ? survey.Score : null;
+        var owner = e.Complaint is { } complaint ? organisation.Index.ProcessOfCode(complaint.Code)?.Owner : null;
+        lock (gate)
+        {
+            if (e.JourneyStage is { } stage)
+            {
+                if (!stages.TryGetValue(stage, out var tally))
+                {
+                    tally = new StageTally();
+                    stages[stage] = tally;
+                }
+
+                tally.Add(e.Kind, sentiment, effort);
+            }
+
+            if (owner is { Length: > 0 })
+            {
+                var key = (owner, e.Complaint!.Code, profile.Region, e.Product ?? profile.Products.FirstOrDefault() ?? Unspecified);
+                themes[key] = themes.GetValueOrDefault(key) + 1;
+            }
+        }
+    }
+
+    protected override async Task FlushOnceAsync()
+    {
+        Dictionary<string, StageTally> stageBatch;
+        Dictionary<(string Owner, string Code, string Region, string Product), int> themeBatch;
+        lock (gate)
+        {
+            stageBatch = stages;
+            themeBatch = themes;
+            stages = new Dictionary<string, StageTally>(StringComparer.Ordinal);
+            themes = [];
+        }
+
+        var now = time.GetUtcNow();
+        var sends = stageBatch.Select(s => SendAsync(s.Key, () => grains.GetGrain<IJourneyStageGrain>(s.Key).RecordActivityAsync(s.Value.ToActivity(now))))
+            .Concat(themeBatch.GroupBy(t => t.Key.Owner).Select(owner => SendAsync(owner.Key, () =>
+                grains.GetGrain<IProcessOwnerGrain>(owner.Key).RecordThemesAsync(new ThemeActivity(now,
+                    [.. owner.Select(t => new ThemeCount(t.Key.Code, t.Key.Region, t.Key.Product, t.Value))])))));
+        await Task.WhenAll(sends);
+    }
+
+    private async Task SendAsync(string target, Func<Task> send)
+    {
+        try
+        {
+            await send();
+        }
+        catch (Exception ex)
+        {
+            // Tallies are statistics, not events: losing one interval's worth is logged, not retried.
+            LogSendFailed(ex, target);
+        }
+    }
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Sending activity tallies to {Target} failed; this interval's tallies are dropped")]
+    private partial void LogSendFailed(Exception exception, string target);
+}

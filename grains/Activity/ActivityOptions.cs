@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HealthGrid.Activity;
+
+/// <summary>Bound from <c>HealthGrid:Activity</c>.</summary>
+public sealed class ActivityOptions
+{
+    public const string Section = "HealthGrid:Activity";
+
+    /// <summary>How often each silo sends its journey-stage and theme tallies to their grains.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+}

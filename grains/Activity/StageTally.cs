@@ -1,0 +1,40 @@
+using HealthGrid.Ingest;
+using HealthGrid.JourneyStages;
+
+namespace HealthGrid.Activity;
+
+/// <summary>A journey stage's activity accumulated by one silo between flushes.</summary>
+internal sealed class StageTally
+{
+    private readonly Dictionary<InteractionKind, int> eventsByKind = [];
+    private double sentimentSum;
+    private int sentimentCount;
+    private double effortSum;
+    private int effortCount;
+
+    public void Add(InteractionKind kind, double? sentiment, int? effort)
+    {
+        eventsByKind[kind] = eventsByKind.GetValueOrDefault(kind) + 1;
+        if (sentiment is { } s)
+        {
+            sentimentSum += s;
+            sentimentCount++;
+        }
+
+        if (effort is { } e)
+        {
+            effortSum += e;
+            effortCount++;
+        }
+    }
+
+    public StageActivity ToActivity(DateTimeOffset at) => new()
+    {
+        At = at,
+        EventsByKind = eventsByKind,
+        SentimentSum = sentimentSum,
+        SentimentCount = sentimentCount,
+        EffortSum = effortSum,
+        EffortCount = effortCount,
+    };
+}

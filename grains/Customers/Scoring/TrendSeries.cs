@@ -1,0 +1,81 @@
+namespace HealthGrid.Customers.Scoring;
+
+/// <summary>
+/// A customer's score over time: the last score in each 15-minute bucket over a day, and in each
+/// day over 90 days. Buckets are only kept when something happened, so a quiet customer costs little.
+/// </summary>
+[GenerateSerializer, Alias("HealthGrid.TrendSeries")]
+public sealed class TrendSeries
+{
+    public static readonly TimeSpan FineBucket = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan FineSpan = TimeSpan.FromDays(1);
+    public static readonly TimeSpan CoarseBucket = TimeSpan.FromDays(1);
+    public static readonly TimeSpan CoarseSpan = TimeSpan.FromDays(90);
+
+    [Id(0)] public List<TrendSample> Fine { get; set; } = [];
+
+    [Id(1)] public List<TrendSample> Coarse { get; set; } = [];
+
+    public void Record(DateTimeOffset at, double score)
+    {
+        Put(Fine, BucketOf(at, FineBucket), score);
+        Put(Coarse, BucketOf(at, CoarseBucket), score);
+        Trim(Fine, at - FineSpan);
+        Trim(Coarse, at - CoarseSpan);
+    }
+
+    /// <summary>The score recorded at or before <paramref name="at"/>; the oldest known score when none is that old.</summary>
+    public double? ScoreAtOrBefore(DateTimeOffset at)
+    {
+        if (Coarse.Count == 0)
+        {
+            return null;
+        }
+
+        var bucket = BucketOf(at, CoarseBucket);
+        for (var i = Coarse.Count - 1; i >= 0; i--)
+        {
+            if (Coarse[i].Bucket <= bucket)
+            {
+                return Coarse[i].Score;
+            }
+        }
+
+        return Coarse[0].Score;
+    }
+
+    private static long BucketOf(DateTimeOffset at, TimeSpan size)
+    {
+        var seconds = at.ToUnixTimeSeconds();
+        var width = (long)size.TotalSeconds;
+        return seconds - (((seconds % width) + width) % width);
+    }
+
+    private static void Put(List<TrendSample> samples, long bucket, double score)
+    {
+        var sample = new TrendSample(bucket, (float)score);
+        if (samples.Count > 0 && samples[^1].Bucket == bucket)
+        {
+            samples[^1] = sample;
+        }
+        else if (samples.Count == 0 || samples[^1].Bucket < bucket)
+        {
+            samples.Add(sample);
+        }
+    }
+
+    private static void Trim(List<TrendSample> samples, DateTimeOffset before)
+    {
+        var cutoff = before.ToUnixTimeSeconds();
+        var stale = 0;
+        while (stale < samples.Count && samples[stale].Bucket < cutoff)
+        {
+            stale++;
+        }
+
+        if (stale > 0)
+        {
+            samples.RemoveRange(0, stale);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using HealthGrid.Accounts;
+using HealthGrid.Customers;
+using Microsoft.Extensions.Options;
+
+namespace HealthGrid.Directory;
+
+/// <summary>Embedded mode's read models, in process memory; the score history keeps the latest changes per customer.</summary>
+public sealed class InMemoryProjectionStore(IOptions<ProjectionOptions> options) : IProjectionStore
+{
+    private readonly int historyPerCustomer = options.Value.InMemoryHistoryPerCustomer;
+    private readonly ConcurrentDictionary<string, CustomerSummary> customers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> customersByAccount = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AccountProfile> accounts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, List<ScoreChange>> history = new(StringComparer.Ordinal);
+
+    public Task WriteAsync(IReadOnlyCollection<CustomerSummary> summaries, IReadOnlyCollection<ScoreChange> changes, CancellationToken cancellationToken)
+    {
+        foreach (var summary in summaries)
+        {
+            Upsert(summary);
+        }
+
+        foreach (var change in changes)
+        {
+            Append(change);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task UpsertAccountAsync(AccountProfile account, CancellationToken cancellationToken)
+    {
+        accounts[account.Id] = account;
+        return Task.CompletedTask;
+    }
+
+    public Task<CustomerPage> QueryCustomersAsync(CustomerQuery query, CancellationToken cancellationToken)
+    {
+        IEnumerable<CustomerSummary> candidates = query.AccountId is { } accountId
+            ? (customersByAccount.TryGetValue(accountId, out var ids) ? ids.Keys : []).Select(id => customers.GetValueOrDefault(id)).OfType<CustomerSummary>()
+            : customers.Values;
+        var matching = candidates.Where(c => CustomerFilter.Matches(query, c)).ToList();
+        matching.Sort(CustomerFilter.Compare);
+        var page = matching.Skip(query.Offset).Take(query.Limit).ToArray();
+        return Task.FromResult(new CustomerPage(page, matching.Count, query.Offset, query.Limit));
+    }
+
+    public Task<CustomerSummary[]> GetAccountCustomersAsync(string accountId, CancellationToken cancellationToken) =>
+        Task.FromResult(customersByAccount.TryGetValue(accountId, out var ids)
+            ? ids.Keys.Select(id => customers.GetValueOrDefault(id)).OfType<CustomerSummary>().Where(c => c.AccountId == accountId).ToArray()
+            : []);
+
+    public Task<AccountProfile[]> ListAccountsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(accounts.Values.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToArray());
+
+    public Task<ScoreChange[]> GetScoreHistoryAsync(string customerId, long? before, int limit, CancellationToken cancellationToken)
+    {
+        if (!history.TryGetValue(customerId, out var changes))
+        {
+            return Task.FromResult(Array.Empty<ScoreChange>());
+        }
+
+        lock (changes)
+        {
+            return Task.FromResult(changes.Where(c => before is null || c.Seq < before).OrderByDescending(c => c.Seq).Take(limit).ToArray());
+        }
+    }
+
+    private void Upsert(CustomerSummary summary)
+    {
+        var previous = customers.GetValueOrDefault(summary.Id);
+        customers.AddOrUpdate(summary.Id, summary, (_, existing) => summary.IsNotOlderThan(existing) ? summary : existing);
+        if (previous is not null && previous.AccountId != summary.AccountId && customersByAccount.TryGetValue(previous.AccountId, out var old))
+        {
+            old.TryRemove(summary.Id, out _);
+        }
+
+        customersByAccount.GetOrAdd(summary.AccountId, _ => new(StringComparer.Ordinal))[summary.Id] = 0;
+    }
+
+    private void Append(ScoreChange change)
+    {
+        var changes = history.GetOrAdd(change.CustomerId, _ => []);
+        lock (changes)
+        {
+            // Changes arrive in sequence order; only a replay after a restart can repeat one.
+            if (changes.Count > 0 && change.Seq <= changes[^1].Seq && changes.Exists(c => c.Seq == change.Seq))
+            {
+                return;
+            }
+
+            changes.Add(change);
+            if (changes.Count > historyPerCustomer)
+            {
+                changes.RemoveAt(0);
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using HealthGrid.Accounts;
+using HealthGrid.Customers;
+using HealthGrid.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HealthGrid.Directory;
+
+/// <summary>
+/// One per silo. Customer grains hand it their latest summary and score changes without waiting;
+/// it writes them to the projection store and pushes summaries to their account grains in batches,
+/// so neither the store nor a busy account sees one call per event.
+/// <see cref="FlushAsync"/> waits until everything published before the call is written, which a
+/// customer grain does before a snapshot so that the snapshot never claims more than the store holds.
+/// </summary>
+public sealed partial class ProjectionPublisher(
+    IProjectionStore store,
+    IGrainFactory grains,
+    IOptions<ProjectionOptions> options,
+    ILogger<ProjectionPublisher> logger) : SiloBatcher
+{
+    private readonly Lock gate = new();
+    private PendingProjections pending = new();
+    private TaskCompletionSource flushed = NewFlushSignal();
+
+    protected override TimeSpan Interval => options.Value.FlushInterval;
+
+    public void Publish(CustomerSummary summary)
+    {
+        lock (gate)
+        {
+            pending.Add(summary);
+        }
+    }
+
+    public void Record(ScoreChange change)
+    {
+        lock (gate)
+        {
+            pending.Add(change);
+        }
+    }
+
+    /// <summary>Changes of a customer published but not yet written, so reads can include them.</summary>
+    public ScoreChange[] PendingChanges(string customerId)
+    {
+        lock (gate)
+        {
+            return pending.Changes.TryGetValue(customerId, out var changes) ? [.. changes] : [];
+        }
+    }
+
+    public Task FlushAsync()
+    {
+        Task done;
+        lock (gate)
+        {
+            done = flushed.Task;
+        }
+
+        Wake();
+        return done;
+    }
+
+    protected override async Task FlushOnceAsync()
+    {
+        PendingProjections batch;
+        TaskCompletionSource waiters;
+        lock (gate)
+        {
+            batch = pending;
+            waiters = flushed;
+            pending = new PendingProjections();
+            flushed = NewFlushSignal();
+        }
+
+        if (batch.IsEmpty)
+        {
+            waiters.TrySetResult();
+            return;
+        }
+
+        try
+        {
+            await store.WriteAsync(batch.Summaries.Values, batch.AllChanges(), CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogFlushFailed(ex, batch.Summaries.Count, batch.ChangeCount);
+            lock (gate)
+            {
+                pending.Restore(batch);
+            }
+
+            waiters.TrySetException(ex);
+            return;
+        }
+
+        waiters.TrySetResult();
+        await PushToAccountsAsync(batch.Summaries.Values);
+    }
+
+    private async Task PushToAccountsAsync(IEnumerable<CustomerSummary> summaries)
+    {
+        var byAccount = summaries.GroupBy(s => s.AccountId, StringComparer.Ordinal).ToList();
+        var pushes = byAccount.Select(async group =>
+        {
+            try
+            {
+                await grains.GetGrain<IAccountGrain>(group.Key).ApplyCustomerSummariesAsync([.. group]);
+            }
+            catch (Exception ex)
+            {
+                // The account rebuilds from the store on activation and takes the next summary; retry these with it.
+                LogAccountPushFailed(ex, group.Key);
+                lock (gate)
+                {
+                    foreach (var summary in group)
+                    {
+                        pending.Add(summary);
+                    }
+                }
+            }
+        });
+        await Task.WhenAll(pushes);
+    }
+
+    private static TaskCompletionSource NewFlushSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Writing {Summaries} directory rows and {Changes} score changes failed; they will be retried")]
+    private partial void LogFlushFailed(Exception exception, int summaries, int changes);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Pushing customer summaries to account {AccountId} failed; they will be retried")]
+    private partial void LogAccountPushFailed(Exception exception, string accountId);
+}

@@ -1,0 +1,18 @@
+using HealthGrid.Customers;
+
+namespace HealthGrid.Directory;
+
+/// <summary>A customer's score changes newest first: the stored ones plus those this silo has not yet written.</summary>
+public sealed class ScoreHistoryReader(IProjectionStore store, ProjectionPublisher publisher)
+{
+    public async Task<ScoreChange[]> ReadAsync(string customerId, long? before, int limit)
+    {
+        var stored = await store.GetScoreHistoryAsync(customerId, before, limit, CancellationToken.None);
+        return [.. publisher.PendingChanges(customerId)
+            .Where(c => before is null || c.Seq < before)
+            .Concat(stored)
+            .DistinctBy(c => c.Seq)
+            .OrderByDescending(c => c.Seq)
+            .Take(limit)];
+    }
+}

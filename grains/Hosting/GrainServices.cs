@@ -1,0 +1,48 @@
+using HealthGrid.Activity;
+using HealthGrid.Configuration;
+using HealthGrid.Customers;
+using HealthGrid.Directory;
+using HealthGrid.Ingest;
+using HealthGrid.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace HealthGrid.Hosting;
+
+public static class GrainServices
+{
+    /// <summary>
+    /// The services every silo's grains use: validated options, the organisation index, metrics and
+    /// the per-silo batchers. Storage for the journal and projections is added by the chosen mode.
+    /// </summary>
+    public static IServiceCollection AddHealthGridGrains(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<HealthModelOptions>().BindConfiguration(HealthModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OrganisationOptions>().BindConfiguration(OrganisationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SnapshotOptions>().BindConfiguration(SnapshotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ProjectionOptions>().BindConfiguration(ProjectionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ActivityOptions>().BindConfiguration(ActivityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<JournalOptions>().BindConfiguration(JournalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HealthModelOptions>, HealthModelOptionsValidator>();
+        services.AddSingleton<IValidateOptions<OrganisationOptions>, OrganisationOptionsValidator>();
+
+        services.AddSingleton<CurrentOrganisation>();
+        services.AddSingleton<CustomerMetrics>();
+        services.AddSingleton<ScoreHistoryReader>();
+        services.AddSingleton<ProjectionPublisher>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ProjectionPublisher>());
+        services.AddSingleton<ActivityAggregator>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ActivityAggregator>());
+        return services;
+    }
+
+    /// <summary>Embedded mode: the journal and projections live in process memory.</summary>
+    public static IServiceCollection AddInMemoryEventStore(this IServiceCollection services)
+    {
+        services.AddSingleton<IEventJournal, InMemoryEventJournal>();
+        services.AddSingleton<IProjectionStore, InMemoryProjectionStore>();
+        return services;
+    }
+}

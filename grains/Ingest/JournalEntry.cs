@@ -1,0 +1,3 @@
+namespace HealthGrid.Ingest;
+
+public sealed record JournalEntry(long Seq, Interaction Interaction);

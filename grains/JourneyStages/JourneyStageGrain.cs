@@ -1,0 +1,23 @@
+using HealthGrid.Configuration;
+using HealthGrid.Hosting;
+
+namespace HealthGrid.JourneyStages;
+
+/// <summary>A journey stage's live volume, sentiment and effort, fed by each silo's activity aggregator.</summary>
+public sealed class JourneyStageGrain(
+    [PersistentState("stage", StorageNames.Organisation)] IPersistentState<JourneyStageState> state,
+    CurrentOrganisation organisation,
+    TimeProvider time) : PeriodicallySavedGrain<JourneyStageState>(state), IJourneyStageGrain
+{
+    public Task RecordActivityAsync(StageActivity activity)
+    {
+        StageStatistics.Add(State.Buckets, activity);
+        Changed();
+        return Task.CompletedTask;
+    }
+
+    public Task<JourneyStageView?> GetViewAsync() =>
+        Task.FromResult(organisation.Index.Stage(this.GetPrimaryKeyString()) is { } stage
+            ? StageStatistics.View(stage, State.Buckets, time.GetUtcNow())
+            : null);
+}

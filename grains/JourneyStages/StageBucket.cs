@@ -1,0 +1,18 @@
+namespace HealthGrid.JourneyStages;
+
+/// <summary>A journey stage's activity in one time bucket; <see cref="ByKind"/> is indexed by <see cref="Ingest.InteractionKind"/>.</summary>
+[GenerateSerializer, Alias("HealthGrid.StageBucket")]
+public sealed class StageBucket
+{
+    [Id(0)] public int[] ByKind { get; set; } = new int[Enum.GetValues<Ingest.InteractionKind>().Length];
+
+    [Id(1)] public double SentimentSum { get; set; }
+
+    [Id(2)] public int SentimentCount { get; set; }
+
+    [Id(3)] public double EffortSum { get; set; }
+
+    [Id(4)] public int EffortCount { get; set; }
+
+    public int Volume => ByKind.Sum();
+}

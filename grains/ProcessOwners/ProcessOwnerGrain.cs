@@ -1,0 +1,27 @@
+using HealthGrid.Configuration;
+using HealthGrid.Hosting;
+
+namespace HealthGrid.ProcessOwners;
+
+/// <summary>A process owner and the complaint themes routed to them by categorization code.</summary>
+public sealed class ProcessOwnerGrain(
+    [PersistentState("owner", StorageNames.Organisation)] IPersistentState<ProcessOwnerState> state,
+    CurrentOrganisation organisation,
+    TimeProvider time) : PeriodicallySavedGrain<ProcessOwnerState>(state), IProcessOwnerGrain
+{
+    public Task RecordThemesAsync(ThemeActivity activity)
+    {
+        ThemeStatistics.Add(State.Buckets, activity);
+        Changed();
+        return Task.CompletedTask;
+    }
+
+    public Task<ProcessOwnerView?> GetViewAsync()
+    {
+        var id = this.GetPrimaryKeyString();
+        var index = organisation.Index;
+        return Task.FromResult(index.Owner(id) is { } owner
+            ? ThemeStatistics.View(owner, index.ProcessesOwnedBy(id), State.Buckets, time.GetUtcNow())
+            : null);
+    }
+}

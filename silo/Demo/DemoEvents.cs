@@ -1,0 +1,165 @@
+using System.Globalization;
+using HealthGrid.Events;
+
+namespace HealthGrid.Demo;
+
+/// <summary>
+/// Generates demo interactions of every kind. Troubled customers get more complaints, late
+/// deliveries, late payments and frustrated live chats, so scores visibly move apart.
+/// </summary>
+internal sealed class DemoEvents(DemoOrganisation organisation, Random random)
+{
+    private static readonly (string Kind, double Weight)[] Mix =
+    [
+        ("message", 0.32), ("survey", 0.14), ("ticket_opened", 0.1), ("ticket_resolved", 0.06), ("complaint", 0.07),
+        ("delivery", 0.1), ("payment", 0.07), ("usage", 0.09), ("social_mention", 0.04), ("system_change", 0.01),
+    ];
+
+    private readonly Dictionary<string, int> openTickets = [];
+    private long counter;
+
+    /// <summary>A few weeks of history per customer so the demo starts with a spread of scores.</summary>
+    public IEnumerable<EventRequest> History(DateTimeOffset now)
+    {
+        foreach (var customer in organisation.Customers)
+        {
+            var count = customer.Mood switch { Mood.Troubled => 20, Mood.Mixed => 8, _ => 4 };
+            for (var i = 0; i < count; i++)
+            {
+                var at = now - TimeSpan.FromHours(random.Next(1, 30 * 24)) - TimeSpan.FromMinutes(random.Next(60));
+                var kind = Mix[DemoOrganisation.Pick(random, [.. Mix.Select(m => m.Weight)])].Kind;
+                if (kind != "system_change")
+                {
+                    yield return For(customer, kind, at, live: false);
+                }
+            }
+        }
+    }
+
+    /// <summary>One live event; troubled customers are picked more often.</summary>
+    public EventRequest Next(DateTimeOffset now)
+    {
+        var kind = Mix[DemoOrganisation.Pick(random, [.. Mix.Select(m => m.Weight)])].Kind;
+        if (kind == "system_change")
+        {
+            return Change(now);
+        }
+
+        var customers = organisation.Customers;
+        var troubled = random.NextDouble() < 0.4;
+        var candidates = troubled ? customers.Where(c => c.Mood == Mood.Troubled).ToList() : [];
+        var customer = candidates.Count > 0 ? candidates[random.Next(candidates.Count)] : customers[random.Next(customers.Count)];
+        return For(customer, kind, now, live: true);
+    }
+
+    private EventRequest For((Customers.CustomerProfile Profile, Mood Mood, string Team) customer, string kind, DateTimeOffset at, bool live)
+    {
+        var (profile, mood, team) = customer;
+        var bad = mood switch { Mood.Troubled => 0.85, Mood.Mixed => 0.35, _ => 0.08 };
+        var request = new EventRequest
+        {
+            EventId = NextId(),
+            CustomerId = profile.Id,
+            OccurredAt = at.ToString("O", CultureInfo.InvariantCulture),
+            Kind = kind,
+            Channel = "web",
+            Product = profile.Products[random.Next(profile.Products.Length)],
+        };
+        switch (kind)
+        {
+            case "message":
+                request.Channel = random.NextDouble() < 0.7 ? "chat" : "call";
+                request.InteractionId = $"conv-{profile.Id}-{random.Next(1_000_000):D6}";
+                request.Live = live;
+                request.Team = team;
+                request.Text = Say(bad);
+                break;
+            case "survey":
+                request.Channel = "survey";
+                request.Survey = Survey(bad);
+                break;
+            case "ticket_opened":
+                request.Channel = "email";
+                openTickets[profile.Id] = openTickets.GetValueOrDefault(profile.Id) + 1;
+                request.Ticket = new TicketRequest
+                {
+                    TicketId = $"T-{profile.Id}-{openTickets[profile.Id]}",
+                    Severity = random.NextDouble() < bad ? "high" : "medium",
+                    Category = "general",
+                    Text = Say(bad),
+                };
+                break;
+            case "ticket_resolved":
+                request.Channel = "email";
+                request.Ticket = new TicketRequest { TicketId = $"T-{profile.Id}-{Math.Max(1, openTickets.GetValueOrDefault(profile.Id))}", SlaBreached = random.NextDouble() < bad / 3 };
+                break;
+            case "complaint":
+                request.Channel = random.NextDouble() < 0.5 ? "email" : "call";
+                request.Complaint = new ComplaintRequest
+                {
+                    Code = DemoCatalog.ComplaintCodes[random.Next(DemoCatalog.ComplaintCodes.Length)],
+                    Severity = random.NextDouble() < bad ? "high" : "medium",
+                    Text = Say(Math.Max(bad, 0.5)),
+                };
+                break;
+            case "delivery":
+                request.Channel = "field";
+                var late = random.NextDouble() < bad;
+                request.Delivery = new DeliveryRequest { OnTime = !late, DelayHours = late ? random.Next(2, 72) : null };
+                break;
+            case "payment":
+                request.Channel = "system";
+                request.Payment = new PaymentRequest { DaysLate = random.NextDouble() < bad ? random.Next(3, 45) : 0 };
+                break;
+            case "usage":
+                request.Channel = "system";
+                var licensed = 20 + random.Next(480);
+                var share = mood == Mood.Troubled ? 0.15 + (random.NextDouble() * 0.35) : 0.5 + (random.NextDouble() * 0.5);
+                request.Usage = new UsageRequest { ActiveUsers = (int)(licensed * share), LicensedUsers = licensed };
+                break;
+            default:
+                request.Channel = "social";
+                request.Text = DemoCatalog.SocialPosts[random.Next(DemoCatalog.SocialPosts.Length)];
+                request.Social = new SocialRequest { Platform = "linkedin" };
+                break;
+        }
+
+        return request;
+    }
+
+    private EventRequest Change(DateTimeOffset at) => new()
+    {
+        EventId = NextId(),
+        OccurredAt = at.ToString("O", CultureInfo.InvariantCulture),
+        Kind = "system_change",
+        Channel = "system",
+        Change = new ChangeRequest
+        {
+            Description = DemoCatalog.ChangeDescriptions[random.Next(DemoCatalog.ChangeDescriptions.Length)],
+            Product = DemoCatalog.Products[random.Next(DemoCatalog.Products.Length)],
+        },
+    };
+
+    private string Say(double bad)
+    {
+        var roll = random.NextDouble();
+        var pool = roll < bad * 0.45 ? DemoCatalog.FrustratedMessages
+            : roll < bad ? DemoCatalog.UnhappyMessages
+            : roll < bad + 0.35 ? DemoCatalog.NeutralMessages
+            : DemoCatalog.HappyMessages;
+        return pool[random.Next(pool.Length)];
+    }
+
+    private SurveyRequest Survey(double bad)
+    {
+        var good = random.NextDouble() >= bad;
+        return random.Next(3) switch
+        {
+            0 => new SurveyRequest { Type = "nps", Score = good ? random.Next(7, 11) : random.Next(0, 7), Verbatim = good ? null : Say(1) },
+            1 => new SurveyRequest { Type = "csat", Score = good ? random.Next(4, 6) : random.Next(1, 4) },
+            _ => new SurveyRequest { Type = "ces", Score = good ? random.Next(5, 8) : random.Next(1, 4) },
+        };
+    }
+
+    private string NextId() => $"demo-{random.NextInt64():x16}-{++counter}";
+}

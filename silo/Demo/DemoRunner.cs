@@ -1,0 +1,107 @@
+using HealthGrid.Events;
+using HealthGrid.Infrastructure;
+using HealthGrid.Ingest;
+using HealthGrid.Organisation;
+using Microsoft.Extensions.Options;
+
+namespace HealthGrid.Demo;
+
+/// <summary>
+/// Loads the demo organisation through the same services the API uses, then feeds live demo traffic
+/// through validation and ingest until the silo stops. Starts once the silo is active.
+/// </summary>
+public sealed partial class DemoRunner(
+    ProfileWriter profiles,
+    EventValidator validator,
+    EventIngestor ingestor,
+    IOptions<DemoOptions> options,
+    TimeProvider time,
+    ILogger<DemoRunner> logger) : ILifecycleParticipant<ISiloLifecycle>
+{
+    private const int HistoryBatch = 500;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly TaskCompletionSource loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task running = Task.CompletedTask;
+
+    /// <summary>Completes once the organisation and its history are loaded.</summary>
+    public Task Loaded => loaded.Task;
+
+    public void Participate(ISiloLifecycle lifecycle) => lifecycle.Subscribe(nameof(DemoRunner), ServiceLifecycleStage.Active,
+        _ =>
+        {
+            running = Task.Run(() => RunAsync(stopping.Token), CancellationToken.None);
+            return Task.CompletedTask;
+        },
+        async _ =>
+        {
+            await stopping.CancelAsync();
+            await running;
+        });
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var random = new Random(settings.Seed);
+        try
+        {
+            var organisation = DemoOrganisation.Generate(settings, random);
+            var events = new DemoEvents(organisation, random);
+            await profiles.WriteAccountsAsync(organisation.Accounts);
+            await profiles.WriteCustomersAsync([.. organisation.Customers.Select(c => c.Profile)]);
+            var history = events.History(time.GetUtcNow()).OrderBy(e => e.OccurredAt, StringComparer.Ordinal).ToList();
+            foreach (var batch in history.Chunk(HistoryBatch))
+            {
+                await IngestAsync(batch);
+            }
+
+            LogLoaded(organisation.Accounts.Count, organisation.Customers.Count, history.Count);
+            loaded.TrySetResult();
+            if (settings.TrafficPerSecond > 0)
+            {
+                using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1 / settings.TrafficPerSecond), time);
+                while (await timer.WaitForNextTickAsync(cancellationToken))
+                {
+                    await IngestAsync([events.Next(time.GetUtcNow())]);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            loaded.TrySetCanceled(cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            LogFailed(ex);
+            loaded.TrySetException(ex);
+        }
+    }
+
+    private async Task IngestAsync(IEnumerable<EventRequest> requests)
+    {
+        var valid = new List<Interaction>();
+        foreach (var request in requests)
+        {
+            var errors = new FieldErrors();
+            if (validator.Validate(request, errors) is { } interaction)
+            {
+                valid.Add(interaction);
+            }
+            else
+            {
+                var (field, message) = errors.First();
+                LogInvalidDemoEvent(field, message);
+            }
+        }
+
+        await ingestor.IngestAsync(valid);
+    }
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Demo organisation loaded: {Accounts} accounts, {Customers} customers, {Events} historical events")]
+    private partial void LogLoaded(int accounts, int customers, int events);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "Loading the demo organisation failed")]
+    private partial void LogFailed(Exception exception);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "A generated demo event was invalid: {Field} {Message}")]
+    private partial void LogInvalidDemoEvent(string field, string message);
+}

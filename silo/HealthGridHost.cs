@@ -1,0 +1,72 @@
+using HealthGrid.Demo;
+using HealthGrid.Health;
+using HealthGrid.Hosting;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
+
+namespace HealthGrid;
+
+/// <summary>Builds the HealthGrid process: an Orleans silo and Kestrel in one host, configured for its mode.</summary>
+public static class HealthGridHost
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(SiloCommandLine command)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = command.ConfigurationArgs, ContentRootPath = AppContext.BaseDirectory });
+        AddConfigurationFiles(builder.Configuration, command.ConfigFile);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var settings = SiloSettings.From(builder.Configuration);
+        builder.Services.AddSingleton(settings);
+        builder.UseHealthGridSilo(settings);
+        builder.Services.AddHealthGridApi();
+        builder.AddHealthGridTelemetry();
+        AddDemo(builder, settings);
+
+        var app = builder.Build();
+        app.MapHealthGridApi();
+        app.MapHealthEndpoints();
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+
+    /// <summary>healthgrid.json (organisation and health model) under everything else; an override file above appsettings.</summary>
+    private static void AddConfigurationFiles(ConfigurationManager configuration, string? overrideFile)
+    {
+        configuration.Sources.Insert(0, new JsonConfigurationSource
+        {
+            Path = "healthgrid.json",
+            FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
+            Optional = false,
+            ReloadOnChange = true,
+        });
+        var file = overrideFile ?? Environment.GetEnvironmentVariable("HEALTHGRID_CONFIG");
+        if (file is not null)
+        {
+            var path = Path.GetFullPath(file);
+            configuration.Sources.Insert(2, new JsonConfigurationSource
+            {
+                Path = Path.GetFileName(path),
+                FileProvider = new PhysicalFileProvider(Path.GetDirectoryName(path)!),
+                Optional = false,
+                ReloadOnChange = true,
+            });
+        }
+    }
+
+    /// <summary>The demo organisation: on by default in embedded mode, off unless asked for in PostgreSQL mode.</summary>
+    private static void AddDemo(WebApplicationBuilder builder, SiloSettings settings)
+    {
+        var enabled = builder.Configuration.GetValue<bool?>($"{DemoOptions.Section}:Enabled") ?? settings.Storage == StorageMode.Embedded;
+        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        if (enabled)
+        {
+            builder.Services.AddSingleton<DemoRunner>();
+            builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<DemoRunner>());
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using HealthGrid.Directory;
+using HealthGrid.Health;
+using HealthGrid.Ingest;
+using HealthGrid.Postgres;
+using Npgsql;
+
+namespace HealthGrid.Hosting;
+
+/// <summary>Configures the co-hosted silo for its storage mode.</summary>
+public static class OrleansSetup
+{
+    private const string Npgsql = "Npgsql";
+
+    public static void UseHealthGridSilo(this WebApplicationBuilder builder, SiloSettings settings)
+    {
+        builder.Services.AddHealthGridGrains();
+        builder.Services.AddSingleton<SiloReadiness>();
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloReadiness>());
+        var health = builder.Services.AddHealthChecks().AddCheck<SiloReadiness>("silo", tags: [HealthEndpoints.ReadyTag]);
+        if (settings.Storage == StorageMode.PostgreSql)
+        {
+            builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(settings.ConnectionString!));
+            builder.Services.AddSingleton<SchemaMigrator>();
+            builder.Services.AddSingleton<JournalMetrics>();
+            builder.Services.AddSingleton<IEventJournal, PostgresEventJournal>();
+            builder.Services.AddSingleton<IProjectionStore, PostgresProjectionStore>();
+            builder.Services.AddSingleton<ProjectionRepair>();
+            builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ProjectionRepair>());
+            health.AddCheck<DatabaseReadiness>("database", tags: [HealthEndpoints.ReadyTag]);
+        }
+        else
+        {
+            builder.Services.AddInMemoryEventStore();
+        }
+
+        builder.UseOrleans(silo =>
+        {
+            if (settings.Storage == StorageMode.PostgreSql)
+            {
+                silo.Configure<Orleans.Configuration.ClusterOptions>(o =>
+                {
+                    o.ClusterId = settings.ClusterId;
+                    o.ServiceId = settings.ServiceId;
+                });
+                silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: false);
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = Npgsql;
+                    o.ConnectionString = settings.ConnectionString;
+                });
+                foreach (var name in StorageNames.All)
+                {
+                    silo.AddAdoNetGrainStorage(name, o =>
+                    {
+                        o.Invariant = Npgsql;
+                        o.ConnectionString = settings.ConnectionString;
+                    });
+                }
+
+                silo.UseAdoNetReminderService(o =>
+                {
+                    o.Invariant = Npgsql;
+                    o.ConnectionString = settings.ConnectionString;
+                });
+            }
+            else
+            {
+                silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, null, settings.ServiceId, settings.ClusterId);
+                foreach (var name in StorageNames.All)
+                {
+                    silo.AddMemoryGrainStorage(name);
+                }
+
+                silo.UseInMemoryReminderService();
+            }
+
+            // Plain JSON state, chosen before the first deployment: it survives type renames, unlike $type-tagged JSON.
+            silo.UseSystemTextJsonGrainStorageSerializer();
+        });
+    }
+}

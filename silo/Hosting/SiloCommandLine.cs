@@ -1,0 +1,65 @@
+namespace HealthGrid.Hosting;
+
+/// <summary>
+/// The silo's command line: <c>[run|migrate] [--empty] [--no-demo-traffic] [--postgres CONNECTION] [--config FILE]</c>
+/// followed by any standard ASP.NET Core / configuration arguments (<c>--urls</c>, <c>--HealthGrid:Cluster:SiloPort=…</c>).
+/// </summary>
+public sealed record SiloCommandLine(SiloCommand Command, string[] ConfigurationArgs, string? ConfigFile)
+{
+    public const string Usage = """
+        Usage: HealthGrid.Silo [run|migrate] [options] [configuration overrides]
+          run                 start the silo (default)
+          migrate             apply the PostgreSQL schema and exit (safe to run twice)
+          --empty             start without the demo organisation and its traffic
+          --no-demo-traffic   load the demo organisation but send no live demo events
+          --postgres CS       PostgreSQL mode with this connection string
+          --config FILE       a JSON file overriding healthgrid.json (organisation, health model)
+          --urls URLS         where to listen (default http://127.0.0.1:5080)
+        """;
+
+    public static SiloCommandLine Parse(string[] args)
+    {
+        var command = SiloCommand.Run;
+        var rest = new List<string>();
+        string? configFile = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "run" when i == 0:
+                    break;
+                case "migrate" when i == 0:
+                    command = SiloCommand.Migrate;
+                    break;
+                case "--help" or "-h":
+                    command = SiloCommand.Help;
+                    break;
+                case "--empty":
+                    rest.Add("--HealthGrid:Demo:Enabled=false");
+                    break;
+                case "--no-demo-traffic":
+                    rest.Add("--HealthGrid:Demo:TrafficPerSecond=0");
+                    break;
+                case "--postgres" when i + 1 < args.Length:
+                    rest.Add("--HealthGrid:Storage=PostgreSql");
+                    rest.Add($"--ConnectionStrings:HealthGrid={args[++i]}");
+                    break;
+                case "--config" when i + 1 < args.Length:
+                    configFile = args[++i];
+                    break;
+                default:
+                    rest.Add(args[i]);
+                    break;
+            }
+        }
+
+        return new SiloCommandLine(command, [.. rest], configFile);
+    }
+}
+
+public enum SiloCommand
+{
+    Run,
+    Migrate,
+    Help,
+}

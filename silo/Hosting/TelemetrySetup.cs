@@ -1,0 +1,15 @@
+using HealthGrid.Telemetry;
+using OpenTelemetry.Metrics;
+
+namespace HealthGrid.Hosting;
+
+public static class TelemetrySetup
+{
+    /// <summary>HealthGrid's meter, Orleans', ASP.NET Core's and the runtime's, exported for Prometheus at /metrics.</summary>
+    public static void AddHealthGridTelemetry(this WebApplicationBuilder builder) =>
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(HealthGridTelemetry.MeterName, "Microsoft.Orleans")
+            .AddAspNetCoreInstrumentation()
+            .AddRuntimeInstrumentation()
+            .AddPrometheusExporter());
+}

@@ -1,0 +1,37 @@
+using HealthGrid;
+using HealthGrid.Hosting;
+using HealthGrid.Postgres;
+
+var command = SiloCommandLine.Parse(args);
+if (command.Command == SiloCommand.Help)
+{
+    Console.WriteLine(SiloCommandLine.Usage);
+    return 0;
+}
+
+var app = HealthGridHost.Build(command);
+var settings = app.Services.GetRequiredService<SiloSettings>();
+if (command.Command == SiloCommand.Migrate)
+{
+    if (settings.Storage != StorageMode.PostgreSql)
+    {
+        Console.Error.WriteLine("migrate needs PostgreSQL mode: --postgres \"Host=...;Username=...;Database=...\" or HealthGrid__Storage=PostgreSql with ConnectionStrings__HealthGrid.");
+        return 2;
+    }
+
+    var applied = await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+    Console.WriteLine(applied == 0 ? "The schema is up to date." : $"Applied {applied} migration(s); the schema is up to date.");
+    return 0;
+}
+
+if (settings.Storage == StorageMode.PostgreSql)
+{
+    await app.Services.GetRequiredService<SchemaMigrator>().EnsureCurrentAsync(CancellationToken.None);
+}
+
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, settings));
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to WebApplicationFactory-style hosts in tests.</summary>
+public partial class Program;
