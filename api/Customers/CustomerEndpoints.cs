@@ -1,4 +1,4 @@
-using HealthGrid.Directory;
+using HealthGrid.Projections;
 using HealthGrid.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,6 +1,6 @@
 using HealthGrid.Configuration;
 using HealthGrid.Customers;
-using HealthGrid.Directory;
+using HealthGrid.Projections;
 using Microsoft.Extensions.Options;
 
 namespace HealthGrid.Accounts;

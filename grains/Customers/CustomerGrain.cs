@@ -2,7 +2,7 @@ using HealthGrid.Accounts;
 using HealthGrid.Activity;
 using HealthGrid.Configuration;
 using HealthGrid.Customers.Scoring;
-using HealthGrid.Directory;
+using HealthGrid.Projections;
 using HealthGrid.Ingest;
 using HealthGrid.Telemetry;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,7 @@
 using HealthGrid.Activity;
 using HealthGrid.Configuration;
 using HealthGrid.Customers;
-using HealthGrid.Directory;
+using HealthGrid.Projections;
 using HealthGrid.Ingest;
 using HealthGrid.Telemetry;
 using Microsoft.Extensions.DependencyInjection;

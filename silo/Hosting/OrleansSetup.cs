@@ -1,5 +1,5 @@
 using System.Net;
-using HealthGrid.Directory;
+using HealthGrid.Projections;
 using HealthGrid.Health;
 using HealthGrid.Ingest;
 using HealthGrid.Postgres;

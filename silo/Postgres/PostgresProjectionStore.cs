@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using HealthGrid.Accounts;
 using HealthGrid.Customers;
-using HealthGrid.Directory;
+using HealthGrid.Projections;
 using HealthGrid.Infrastructure;
 using HealthGrid.Ingest;
 using Npgsql;

@@ -6,7 +6,7 @@ namespace HealthGrid.Customers.Text;
 /// Phrases that say what the customer means to do or what they have endured: the strongest signs
 /// of frustration in a live conversation, whatever the words' sentiment.
 /// </summary>
-internal static partial class IntentCues
+public static partial class IntentCues
 {
     public const string Cancellation = "cancellation intent";
     public const string Escalation = "asks for a manager";
@@ -26,7 +26,7 @@ internal static partial class IntentCues
     ];
 
     /// <summary>The cues found in lower-cased text, each at most once.</summary>
-    public static List<string> Find(string lowerText)
+    internal static List<string> Find(string lowerText)
     {
         var found = new List<string>(2);
         foreach (var (cue, pattern) in Patterns)

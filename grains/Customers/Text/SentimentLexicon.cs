@@ -56,6 +56,11 @@ internal static class SentimentLexicon
         ("well done", 2.4), ("fed up", -2.8), ("sick of", -2.8), ("sick and tired", -3.0), ("had enough", -2.6),
         ("let down", -2.4), ("does not work", -2.2), ("doesn't work", -2.2), ("not working", -2.2), ("went wrong", -2.0),
         ("thank you", 1.8), ("over the moon", 3.0), ("spot on", 2.4), ("top notch", 2.8), ("a joke", -2.2),
+        ("nothing works", -2.4), ("nothing working", -2.4), ("nothing is working", -2.4), ("charged twice", -2.2),
+        ("double charged", -2.2), ("kidding me", -2.2),
+
+        // Requests, not praise.
+        ("i'd like", 0), ("we'd like", 0), ("would like", 0), ("as well", 0),
     ];
 
     /// <summary>Multi-word expressions whose meaning is not the sum of their words, split into words.</summary>
@@ -63,7 +68,7 @@ internal static class SentimentLexicon
 
     /// <summary>Words that name frustration itself; they add to frustration beyond their valence.</summary>
     internal static readonly string[] FrustrationWordPrefixes =
-        ["frustrat", "annoy", "irritat", "exasperat", "infuriat", "furious", "livid", "fuming", "angry", "fed up", "sick of", "had enough"];
+        ["frustrat", "annoy", "irritat", "exasperat", "infuriat", "furious", "livid", "fuming", "angry", "fed up", "sick of", "sick and tired", "had enough", "kidding me"];
 
     public static bool TryGet(string lowerWord, out double valence)
     {

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace HealthGrid.Directory;
+namespace HealthGrid.Projections;
 
 /// <summary>Bound from <c>HealthGrid:Projections</c>.</summary>
 public sealed class ProjectionOptions

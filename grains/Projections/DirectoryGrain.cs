@@ -1,7 +1,7 @@
 using HealthGrid.Accounts;
 using Orleans.Concurrency;
 
-namespace HealthGrid.Directory;
+namespace HealthGrid.Projections;
 
 /// <summary>Answers directory reads from the silo's own projection store connection.</summary>
 [StatelessWorker]

@@ -1,6 +1,6 @@
 using HealthGrid.Customers;
 
-namespace HealthGrid.Directory;
+namespace HealthGrid.Projections;
 
 /// <summary>The directory's filter and order, shared by every store so they answer alike.</summary>
 public static class CustomerFilter

@@ -3,7 +3,7 @@ using HealthGrid.Accounts;
 using HealthGrid.Customers;
 using Microsoft.Extensions.Options;
 
-namespace HealthGrid.Directory;
+namespace HealthGrid.Projections;
 
 /// <summary>Embedded mode's read models, in process memory; the score history keeps the latest changes per customer.</summary>
 public sealed class InMemoryProjectionStore(IOptions<ProjectionOptions> options) : IProjectionStore

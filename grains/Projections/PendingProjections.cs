@@ -1,6 +1,6 @@
 using HealthGrid.Customers;
 
-namespace HealthGrid.Directory;
+namespace HealthGrid.Projections;
 
 /// <summary>What a silo has published since its last flush: the newest summary per customer and the new score changes.</summary>
 internal sealed class PendingProjections

@@ -1,6 +1,6 @@
 using HealthGrid.Customers;
 
-namespace HealthGrid.Directory;
+namespace HealthGrid.Projections;
 
 /// <summary>Filters for the customer list; all optional. Results are ordered least healthy first.</summary>
 [GenerateSerializer, Immutable, Alias("HealthGrid.CustomerQuery")]

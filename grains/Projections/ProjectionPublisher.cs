@@ -4,7 +4,7 @@ using HealthGrid.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace HealthGrid.Directory;
+namespace HealthGrid.Projections;
 
 /// <summary>
 /// One per silo. Customer grains hand it their latest summary and score changes without waiting;

@@ -1,6 +1,6 @@
 using HealthGrid.Customers;
 
-namespace HealthGrid.Directory;
+namespace HealthGrid.Projections;
 
 [GenerateSerializer, Immutable, Alias("HealthGrid.CustomerPage")]
 public sealed record CustomerPage(

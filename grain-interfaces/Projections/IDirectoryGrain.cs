@@ -1,6 +1,6 @@
 using HealthGrid.Accounts;
 
-namespace HealthGrid.Directory;
+namespace HealthGrid.Projections;
 
 /// <summary>
 /// Reads the customer and account directory (a projection kept by the customer grains).

@@ -1,6 +1,6 @@
 using HealthGrid.Customers;
 
-namespace HealthGrid.Directory;
+namespace HealthGrid.Projections;
 
 /// <summary>A customer's score changes newest first: the stored ones plus those this silo has not yet written.</summary>
 public sealed class ScoreHistoryReader(IProjectionStore store, ProjectionPublisher publisher)

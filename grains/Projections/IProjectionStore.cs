@@ -1,7 +1,7 @@
 using HealthGrid.Accounts;
 using HealthGrid.Customers;
 
-namespace HealthGrid.Directory;
+namespace HealthGrid.Projections;
 
 /// <summary>
 /// The read models projected from the live model: the customer and account directory (for lists

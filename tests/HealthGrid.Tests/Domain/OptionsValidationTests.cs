@@ -1,0 +1,61 @@
+using HealthGrid.Configuration;
+using HealthGrid.Customers;
+using HealthGrid.Ingest;
+using Microsoft.Extensions.Configuration;
+
+namespace HealthGrid.Tests.Domain;
+
+public sealed class OptionsValidationTests
+{
+    private static OrganisationOptions Shipped()
+    {
+        var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "healthgrid.json")).Build();
+        return configuration.GetSection(OrganisationOptions.Section).Get<OrganisationOptions>()!;
+    }
+
+    [Fact]
+    public void The_shipped_configuration_is_valid()
+    {
+        var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "healthgrid.json")).Build();
+        var model = configuration.GetSection(HealthModelOptions.Section).Get<HealthModelOptions>()!;
+        Assert.True(new HealthModelOptionsValidator().Validate(null, model).Succeeded);
+        Assert.True(new OrganisationOptionsValidator().Validate(null, Shipped()).Succeeded);
+        Assert.Equal(5, Shipped().JourneyStages.Count);
+    }
+
+    [Fact]
+    public void Dangling_references_and_duplicates_are_reported()
+    {
+        var organisation = Shipped();
+        organisation.CategorizationCodes.Add(new CategorizationCodeSettings { Code = "X-1", Description = "x", Process = "nowhere" });
+        organisation.JourneyStages.Add(new JourneyStageSettings { Id = "support", Name = "Again" });
+        organisation.Processes[0].Owner = "nobody";
+        organisation.StageByKind.Remove(InteractionKind.Usage);
+        var failures = new OrganisationOptionsValidator().Validate(null, organisation).Failures!.ToList();
+        Assert.Contains(failures, f => f.Contains("X-1", StringComparison.Ordinal) && f.Contains("nowhere", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("'support' appears more than once", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("'nobody' is not a process owner", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("StageByKind:Usage is missing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Inconsistent_model_settings_are_reported()
+    {
+        var model = Model.Options();
+        model.Bands = new BandThresholds { AtRiskBelow = 40, CriticalBelow = 60 };
+        model.Components.Remove(HealthComponent.Adoption);
+        var failures = new HealthModelOptionsValidator().Validate(null, model).Failures!.ToList();
+        Assert.Contains(failures, f => f.Contains("CriticalBelow", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("Adoption is missing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Complaints_route_to_their_code_stage_and_other_kinds_to_the_default()
+    {
+        var index = new OrganisationIndex(Shipped());
+        Assert.Equal("billing", index.DefaultStage(InteractionKind.Complaint, "BILL-DUP"));
+        Assert.Equal("support", index.DefaultStage(InteractionKind.Message, null));
+        Assert.Equal("po-billing", index.ProcessOfCode("BILL-DUP")!.Owner);
+        Assert.Null(index.ProcessOfCode("NOPE"));
+    }
+}

@@ -1,0 +1,54 @@
+using HealthGrid.Customers.Scoring;
+using HealthGrid.Hosting;
+using static HealthGrid.Tests.Domain.Model;
+
+namespace HealthGrid.Tests.Domain;
+
+public sealed class TrendAndBucketTests
+{
+    [Fact]
+    public void Trend_keeps_the_last_score_per_15_minutes_for_a_day_and_per_day_for_90_days()
+    {
+        var trend = new TrendSeries();
+        trend.Record(T0, 80);
+        trend.Record(T0.AddMinutes(5), 78);
+        trend.Record(T0.AddMinutes(20), 75);
+        Assert.Equal([78f, 75f], trend.Fine.Select(s => s.Score));
+        Assert.Equal([75f], trend.Coarse.Select(s => s.Score));
+
+        trend.Record(T0.AddDays(2), 70);
+        Assert.Equal([70f], trend.Fine.Select(s => s.Score));
+        Assert.Equal(2, trend.Coarse.Count);
+
+        trend.Record(T0.AddDays(100), 60);
+        Assert.Equal([60f], trend.Coarse.Select(s => s.Score));
+    }
+
+    [Fact]
+    public void Score_at_or_before_answers_from_the_daily_series()
+    {
+        var trend = new TrendSeries();
+        trend.Record(T0, 80);
+        trend.Record(T0.AddDays(10), 60);
+        Assert.Equal(80, trend.ScoreAtOrBefore(T0.AddDays(5)));
+        Assert.Equal(60, trend.ScoreAtOrBefore(T0.AddDays(20)));
+        Assert.Equal(80, trend.ScoreAtOrBefore(T0.AddDays(-5)));
+        Assert.Null(new TrendSeries().ScoreAtOrBefore(T0));
+    }
+
+    [Fact]
+    public void Buckets_open_per_width_drop_out_of_the_span_and_take_late_arrivals_in_the_newest()
+    {
+        var buckets = new TimeBuckets<List<int>> { WidthSeconds = 300, SpanSeconds = 3600 };
+        buckets.At(T0).Add(1);
+        buckets.At(T0.AddMinutes(2)).Add(2);
+        buckets.At(T0.AddMinutes(6)).Add(3);
+        buckets.At(T0).Add(4); // late: goes to the newest bucket
+        Assert.Equal(2, buckets.Buckets.Count);
+        Assert.Equal([3, 4], buckets.Buckets[^1]);
+
+        buckets.At(T0.AddHours(2)).Add(5);
+        Assert.Single(buckets.Buckets);
+        Assert.Single(buckets.Since(T0.AddHours(1)));
+    }
+}

@@ -1,0 +1,54 @@
+using HealthGrid.Customers;
+using HealthGrid.Ingest;
+using HealthGrid.JourneyStages;
+using HealthGrid.ProcessOwners;
+using HealthGrid.SystemChanges;
+using HealthGrid.Tests.Infrastructure;
+
+namespace HealthGrid.Tests.Grains;
+
+[Collection(GrainClusterCollection.Name)]
+public sealed class OrganisationGrainTests(GrainClusterFixture fixture)
+{
+    private IGrainFactory Grains => fixture.Grains;
+
+    [Fact]
+    public async Task Journey_stages_and_process_owners_receive_the_events_routed_to_them()
+    {
+        var customer = await Ids.CustomerAsync(Grains, await Ids.AccountAsync(Grains));
+        var billing = (await Grains.GetGrain<IJourneyStageGrain>("billing").GetViewAsync())!;
+        var owner = (await Grains.GetGrain<IProcessOwnerGrain>("po-billing").GetViewAsync())!;
+
+        await Grains.GetGrain<ICustomerGrain>(customer).RecordInteractionsAsync([Ids.Event(customer, InteractionKind.Complaint), Ids.Event(customer, InteractionKind.Complaint)]);
+
+        var stage = await Eventually.Until(() => Grains.GetGrain<IJourneyStageGrain>("billing").GetViewAsync(),
+            v => v!.VolumeLast24Hours >= billing.VolumeLast24Hours + 2, what: "the billing stage to count the complaints");
+        Assert.NotNull(stage!.Sentiment);
+        var themes = await Eventually.Until(() => Grains.GetGrain<IProcessOwnerGrain>("po-billing").GetViewAsync(),
+            v => v!.ComplaintsLast24Hours >= owner.ComplaintsLast24Hours + 2, what: "the billing owner to see the theme");
+        Assert.Contains(themes!.Themes, t => t.Code == "BILL-DUP" && t.Region == "EU" && t.Product == "payments");
+        Assert.Equal(["billing"], themes.Processes);
+    }
+
+    [Fact]
+    public async Task Unconfigured_stages_and_owners_have_no_view()
+    {
+        Assert.Null(await Grains.GetGrain<IJourneyStageGrain>("no-such-stage").GetViewAsync());
+        Assert.Null(await Grains.GetGrain<IProcessOwnerGrain>("no-such-owner").GetViewAsync());
+        Assert.Null((await Grains.GetGrain<IJourneyStageGrain>("renewal").GetViewAsync())!.Owner);
+    }
+
+    [Fact]
+    public async Task System_changes_are_kept_once_and_listed_newest_first()
+    {
+        var log = Grains.GetGrain<ISystemChangeLogGrain>(ISystemChangeLogGrain.GlobalKey);
+        var older = Ids.Event("", InteractionKind.SystemChange, at: DateTimeOffset.UtcNow.AddHours(-2));
+        var newer = Ids.Event("", InteractionKind.SystemChange) with { Change = new SystemChangeDetails("chg-2", "Invoice template updated", "billing-suite", null) };
+        var outcomes = await log.RecordAsync([older, newer, older]);
+        Assert.Equal([IngestStatus.Accepted, IngestStatus.Accepted, IngestStatus.Duplicate], outcomes.Select(o => o.Status));
+
+        var recent = await log.GetRecentAsync(null, DateTimeOffset.UtcNow.AddHours(-3));
+        Assert.Equal(newer.EventId, recent.First(c => c.EventId == newer.EventId || c.EventId == older.EventId).EventId);
+        Assert.Single(await log.GetRecentAsync("billing-suite", DateTimeOffset.UtcNow.AddMinutes(-1)), c => c.EventId == newer.EventId);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using HealthGrid.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HealthGrid.Tests.Infrastructure;
+
+/// <summary>
+/// A whole HealthGrid process (silo + Kestrel on a free loopback port) started in the test process,
+/// in embedded mode without the demo unless asked. Tests talk to it over real HTTP.
+/// </summary>
+public sealed class EmbeddedSilo : IAsyncDisposable
+{
+    private EmbeddedSilo(WebApplication app, Uri baseAddress)
+    {
+        App = app;
+        BaseAddress = baseAddress;
+        Http = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    public WebApplication App { get; }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Http { get; }
+
+    public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
+
+    public static JsonSerializerOptions Json { get; } = CreateJson();
+
+    public static async Task<EmbeddedSilo> StartAsync(params string[] extraArgs)
+    {
+        string[] args =
+        [
+            "--empty",
+            "--urls", "http://127.0.0.1:0",
+            $"--HealthGrid:Cluster:SiloPort={FreePorts.Next()}",
+            $"--HealthGrid:Cluster:GatewayPort={FreePorts.Next()}",
+            "--Logging:LogLevel:Default=Warning",
+            .. extraArgs,
+        ];
+        var app = HealthGridHost.Build(SiloCommandLine.Parse(args));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new EmbeddedSilo(app, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        HealthGrid.Infrastructure.ApiJson.Configure(options);
+        options.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip;
+        return options;
+    }
+}
+
+/// <summary>Typed reads and writes against a HealthGrid API.</summary>
+public static class HealthGridHttp
+{
+    public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient http, string path, object body) =>
+        http.PutAsJsonAsync(path, body, EmbeddedSilo.Json);
+
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient http, string path, object body) =>
+        http.PostAsJsonAsync(path, body, EmbeddedSilo.Json);
+
+    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<T>(EmbeddedSilo.Json))!;
+
+    public static async Task<T> GetJsonAsync<T>(this HttpClient http, string path)
+    {
+        using var response = await http.GetAsync(path);
+        response.EnsureSuccessStatusCode();
+        return await response.ReadAsync<T>();
+    }
+}

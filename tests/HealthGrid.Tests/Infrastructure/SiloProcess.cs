@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace HealthGrid.Tests.Infrastructure;
+
+/// <summary>
+/// A HealthGrid silo in its own process (the built HealthGrid.Silo.dll), for what only a real
+/// process shows: SIGKILL, several silos in one cluster. Listens on free loopback ports.
+/// </summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+
+    private SiloProcess(Process process, int httpPort)
+    {
+        this.process = process;
+        HttpPort = httpPort;
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(30) };
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public int HttpPort { get; }
+
+    public HttpClient Http { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    public static string SiloAssembly => Path.Combine(AppContext.BaseDirectory, "HealthGrid.Silo.dll");
+
+    /// <summary>Starts a silo in PostgreSQL mode and waits until /health/ready answers 200.</summary>
+    public static async Task<SiloProcess> StartAsync(string connectionString, int siloPort, int gatewayPort, int? httpPort = null)
+    {
+        var port = httpPort ?? FreePorts.Next();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[]
+        {
+            SiloAssembly, "--postgres", connectionString, "--urls", $"http://127.0.0.1:{port}",
+            $"--HealthGrid:Cluster:SiloPort={siloPort}", $"--HealthGrid:Cluster:GatewayPort={gatewayPort}",
+            "--Logging:LogLevel:Default=Warning",
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var silo = new SiloProcess(Process.Start(start)!, port);
+        await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        return silo;
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, nothing is flushed.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        Http.Dispose();
+        process.Dispose();
+    }
+
+    private async Task WaitUntilReadyAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The silo exited with {process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await Http.GetAsync("/health/ready");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The silo did not become ready in {timeout}:\n{Output}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (output)
+            {
+                output.AppendLine(line);
+            }
+        }
+    }
+}
