@@ -171,7 +171,7 @@ public sealed class IngestTests(EmbeddedSiloFixture fixture)
         Assert.Equal(1000, (await full.ReadAsync<BatchResult>()).Accepted);
     }
 
-    private static string Json(object value) => JsonSerializer.Serialize(value, EmbeddedSilo.Json);
+    private static string Json(object value) => JsonSerializer.Serialize(value, InProcessSilo.Json);
 
     private static Dictionary<string, object?> ValidEvent(string customer, string kind)
     {

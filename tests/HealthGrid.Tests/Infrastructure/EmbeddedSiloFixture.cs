@@ -3,9 +3,9 @@ namespace HealthGrid.Tests.Infrastructure;
 /// <summary>One embedded silo shared by a collection of API tests; each test uses its own ids.</summary>
 public sealed class EmbeddedSiloFixture : IAsyncLifetime
 {
-    public EmbeddedSilo Silo { get; private set; } = null!;
+    public InProcessSilo Silo { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Silo = await EmbeddedSilo.StartAsync();
+    public async Task InitializeAsync() => Silo = await InProcessSilo.StartAsync();
 
     public async Task DisposeAsync() => await Silo.DisposeAsync();
 }

@@ -12,9 +12,9 @@ namespace HealthGrid.Tests.Infrastructure;
 /// A whole HealthGrid process (silo + Kestrel on a free loopback port) started in the test process,
 /// in embedded mode without the demo unless asked. Tests talk to it over real HTTP.
 /// </summary>
-public sealed class EmbeddedSilo : IAsyncDisposable
+public sealed class InProcessSilo : IAsyncDisposable
 {
-    private EmbeddedSilo(WebApplication app, Uri baseAddress)
+    private InProcessSilo(WebApplication app, Uri baseAddress)
     {
         App = app;
         BaseAddress = baseAddress;
@@ -31,7 +31,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 
     public static JsonSerializerOptions Json { get; } = CreateJson();
 
-    public static async Task<EmbeddedSilo> StartAsync(params string[] extraArgs)
+    public static async Task<InProcessSilo> StartAsync(params string[] extraArgs)
     {
         string[] args =
         [
@@ -45,7 +45,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         var app = HealthGridHost.Build(SiloCommandLine.Parse(args));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new EmbeddedSilo(app, new Uri(address));
+        return new InProcessSilo(app, new Uri(address));
     }
 
     public async ValueTask DisposeAsync()
@@ -68,13 +68,13 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 public static class HealthGridHttp
 {
     public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient http, string path, object body) =>
-        http.PutAsJsonAsync(path, body, EmbeddedSilo.Json);
+        http.PutAsJsonAsync(path, body, InProcessSilo.Json);
 
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient http, string path, object body) =>
-        http.PostAsJsonAsync(path, body, EmbeddedSilo.Json);
+        http.PostAsJsonAsync(path, body, InProcessSilo.Json);
 
     public static async Task<T> ReadAsync<T>(this HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<T>(EmbeddedSilo.Json))!;
+        (await response.Content.ReadFromJsonAsync<T>(InProcessSilo.Json))!;
 
     public static async Task<T> GetJsonAsync<T>(this HttpClient http, string path)
     {
