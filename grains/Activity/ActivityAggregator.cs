@@ -29,6 +29,9 @@ public sealed partial class ActivityAggregator(
 
     protected override TimeSpan Interval => options.Value.FlushInterval;
 
+    /// <summary>Flushes for the last time when the silo leaves Active, while the stage and owner grains can still take it.</summary>
+    protected override int Stage => ServiceLifecycleStage.Active;
+
     public void Record(Interaction e, TextSignal text, CustomerProfile profile)
     {
         double? sentiment = ReferenceEquals(text, TextSignal.Empty) ? null : text.Sentiment;

@@ -8,6 +8,7 @@ using HealthGrid.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Storage;
 
 namespace HealthGrid.Customers;
 
@@ -53,7 +54,12 @@ public sealed partial class CustomerGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         await queue.WhenIdle();
-        await SnapshotIfDueAsync(force: true);
+        var shuttingDown = reason.ReasonCode == DeactivationReasonCode.ShuttingDown;
+        if (!shuttingDown || snapshots.CurrentValue.OnShutdown)
+        {
+            await SnapshotIfDueAsync(force: true, shuttingDown);
+        }
+
         metrics.Deactivated();
     }
 
@@ -204,7 +210,7 @@ public sealed partial class CustomerGrain(
             new GrainTimerCreationOptions(period, period) { Interleave = true, KeepAlive = false });
     }
 
-    private async Task SnapshotIfDueAsync(bool force)
+    private async Task SnapshotIfDueAsync(bool force, bool shuttingDown = false)
     {
         if (!snapshotPolicy.IsDue(force) || customer.Profile is null)
         {
@@ -218,6 +224,17 @@ public sealed partial class CustomerGrain(
             await state.WriteStateAsync();
             snapshotPolicy.Written();
         }
+        catch (InconsistentStateException ex)
+        {
+            // Another activation wrote first (a duplicate during a membership change): let the log decide.
+            LogSnapshotConflict(ex, customer.CustomerId);
+            DeactivateOnIdle();
+        }
+        catch (Exception ex) when (shuttingDown)
+        {
+            // Embedded mode's memory storage stops before its users; in PostgreSQL mode the log still holds every event.
+            LogSnapshotSkippedAtShutdown(customer.CustomerId, ex.GetType().Name);
+        }
         catch (Exception ex)
         {
             LogSnapshotFailed(ex, customer.CustomerId);
@@ -229,6 +246,12 @@ public sealed partial class CustomerGrain(
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Writing the snapshot of customer {CustomerId} failed; it will be retried")]
     private partial void LogSnapshotFailed(Exception exception, string customerId);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "The snapshot of customer {CustomerId} conflicts with another writer; the activation rebuilds from the event log")]
+    private partial void LogSnapshotConflict(Exception exception, string customerId);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Debug, Message = "The shutdown snapshot of customer {CustomerId} was not written ({Error}); the event log has its events")]
+    private partial void LogSnapshotSkippedAtShutdown(string customerId, string error);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "The event journal is unavailable for customer {CustomerId}; the events were answered 503")]
     private partial void LogJournalUnavailable(Exception exception, string customerId);

@@ -14,4 +14,10 @@ public sealed class SnapshotOptions
     /// <summary>Snapshot a customer whose oldest unsnapshotted event is this old, bounding replay after a crash.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Write unsaved state when the silo shuts down. Off in embedded mode, where memory storage stops
+    /// with the silo and nothing would survive the write anyway.
+    /// </summary>
+    public bool OnShutdown { get; set; } = true;
 }

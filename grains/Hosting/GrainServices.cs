@@ -41,6 +41,7 @@ public static class GrainServices
     /// <summary>Embedded mode: the journal and projections live in process memory.</summary>
     public static IServiceCollection AddInMemoryEventStore(this IServiceCollection services)
     {
+        services.PostConfigure<SnapshotOptions>(o => o.OnShutdown = false);
         services.AddSingleton<IEventJournal, InMemoryEventJournal>();
         services.AddSingleton<IProjectionStore, InMemoryProjectionStore>();
         return services;

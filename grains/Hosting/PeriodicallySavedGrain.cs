@@ -1,3 +1,6 @@
+using HealthGrid.Customers;
+using Microsoft.Extensions.Options;
+
 namespace HealthGrid.Hosting;
 
 /// <summary>
@@ -5,7 +8,7 @@ namespace HealthGrid.Hosting;
 /// <see cref="SaveInterval"/> when changed and on deactivation, instead of on every change.
 /// Statistics, not events: a crash loses at most one interval of them.
 /// </summary>
-public abstract class PeriodicallySavedGrain<TState>(IPersistentState<TState> state) : Grain
+public abstract class PeriodicallySavedGrain<TState>(IPersistentState<TState> state, IOptions<SnapshotOptions> snapshots) : Grain
 {
     private static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(30);
     private bool dirty;
@@ -18,7 +21,8 @@ public abstract class PeriodicallySavedGrain<TState>(IPersistentState<TState> st
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SaveIfChangedAsync();
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        reason.ReasonCode == DeactivationReasonCode.ShuttingDown && !snapshots.Value.OnShutdown ? Task.CompletedTask : SaveIfChangedAsync();
 
     protected void Changed() => dirty = true;
 

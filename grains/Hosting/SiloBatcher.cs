@@ -1,9 +1,8 @@
 namespace HealthGrid.Hosting;
 
 /// <summary>
-/// A per-silo loop that flushes batched work every <see cref="Interval"/> or when woken. It runs in
-/// the silo lifecycle at <see cref="ServiceLifecycleStage.ApplicationServices"/>: it starts before
-/// grains take traffic and stops only after every grain has deactivated, with one last flush.
+/// A per-silo loop that flushes batched work every <see cref="Interval"/> or when woken, running in
+/// the silo lifecycle at <see cref="Stage"/> and ending with one last flush when that stage stops.
 /// </summary>
 public abstract class SiloBatcher : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
@@ -13,8 +12,16 @@ public abstract class SiloBatcher : ILifecycleParticipant<ISiloLifecycle>, IDisp
 
     protected abstract TimeSpan Interval { get; }
 
-    public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(GetType().Name, ServiceLifecycleStage.ApplicationServices, Start, Stop);
+    /// <summary>
+    /// By default <see cref="ServiceLifecycleStage.ApplicationServices"/>: started before grains take
+    /// traffic, stopped only after every grain has deactivated (and flushed into this batcher).
+    /// </summary>
+    protected virtual int Stage => ServiceLifecycleStage.ApplicationServices;
+
+    /// <summary>True once the silo is stopping this batcher: the last flush must not wake grains.</summary>
+    protected bool Stopping => stopping.IsCancellationRequested;
+
+    public void Participate(ISiloLifecycle lifecycle) => lifecycle.Subscribe(GetType().Name, Stage, Start, Stop);
 
     public void Dispose()
     {
@@ -25,6 +32,9 @@ public abstract class SiloBatcher : ILifecycleParticipant<ISiloLifecycle>, IDisp
 
     /// <summary>Writes out whatever has accumulated. Must not throw.</summary>
     protected abstract Task FlushOnceAsync();
+
+    /// <summary>Flushes on the caller's thread; lets tests put a flush exactly where a race would.</summary>
+    internal Task FlushNowAsync() => FlushOnceAsync();
 
     /// <summary>Asks for a flush now instead of at the next interval.</summary>
     protected void Wake() => wake.Release();

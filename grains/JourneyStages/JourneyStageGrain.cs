@@ -1,5 +1,7 @@
 using HealthGrid.Configuration;
+using HealthGrid.Customers;
 using HealthGrid.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace HealthGrid.JourneyStages;
 
@@ -7,7 +9,8 @@ namespace HealthGrid.JourneyStages;
 public sealed class JourneyStageGrain(
     [PersistentState("stage", StorageNames.Organisation)] IPersistentState<JourneyStageState> state,
     CurrentOrganisation organisation,
-    TimeProvider time) : PeriodicallySavedGrain<JourneyStageState>(state), IJourneyStageGrain
+    IOptions<SnapshotOptions> snapshots,
+    TimeProvider time) : PeriodicallySavedGrain<JourneyStageState>(state, snapshots), IJourneyStageGrain
 {
     public Task RecordActivityAsync(StageActivity activity)
     {

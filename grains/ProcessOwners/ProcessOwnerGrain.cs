@@ -1,5 +1,7 @@
 using HealthGrid.Configuration;
+using HealthGrid.Customers;
 using HealthGrid.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace HealthGrid.ProcessOwners;
 
@@ -7,7 +9,8 @@ namespace HealthGrid.ProcessOwners;
 public sealed class ProcessOwnerGrain(
     [PersistentState("owner", StorageNames.Organisation)] IPersistentState<ProcessOwnerState> state,
     CurrentOrganisation organisation,
-    TimeProvider time) : PeriodicallySavedGrain<ProcessOwnerState>(state), IProcessOwnerGrain
+    IOptions<SnapshotOptions> snapshots,
+    TimeProvider time) : PeriodicallySavedGrain<ProcessOwnerState>(state, snapshots), IProcessOwnerGrain
 {
     public Task RecordThemesAsync(ThemeActivity activity)
     {

@@ -97,7 +97,11 @@ public sealed partial class ProjectionPublisher(
         }
 
         waiters.TrySetResult();
-        await PushToAccountsAsync(batch.Summaries.Values);
+        if (!Stopping)
+        {
+            // When stopping, account grains are gone; they rebuild from the directory just written.
+            await PushToAccountsAsync(batch.Summaries.Values);
+        }
     }
 
     private async Task PushToAccountsAsync(IEnumerable<CustomerSummary> summaries)

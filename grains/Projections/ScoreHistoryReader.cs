@@ -7,8 +7,10 @@ public sealed class ScoreHistoryReader(IProjectionStore store, ProjectionPublish
 {
     public async Task<ScoreChange[]> ReadAsync(string customerId, long? before, int limit)
     {
+        // Pending first: a change flushed while the store is queried is then in one list or both, never in neither.
+        var pending = publisher.PendingChanges(customerId);
         var stored = await store.GetScoreHistoryAsync(customerId, before, limit, CancellationToken.None);
-        return [.. publisher.PendingChanges(customerId)
+        return [.. pending
             .Where(c => before is null || c.Seq < before)
             .Concat(stored)
             .DistinctBy(c => c.Seq)

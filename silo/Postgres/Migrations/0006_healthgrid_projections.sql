@@ -10,7 +10,7 @@ CREATE TABLE healthgrid_customers (
     segment           text          NOT NULL,
     region            text          NOT NULL,
     criticality       text          NOT NULL,
-    revenue           numeric(20,2) NOT NULL,
+    revenue           numeric       NOT NULL,
     health            double precision        NOT NULL,
     band              text          NOT NULL,
     churn_probability double precision        NOT NULL,

@@ -41,16 +41,18 @@ public sealed class SiloProcess : IAsyncDisposable
     public static string SiloAssembly => Path.Combine(AppContext.BaseDirectory, "HealthGrid.Silo.dll");
 
     /// <summary>Starts a silo in PostgreSQL mode and waits until /health/ready answers 200.</summary>
-    public static async Task<SiloProcess> StartAsync(string connectionString, int siloPort, int gatewayPort, int? httpPort = null)
+    public static async Task<SiloProcess> StartAsync(string connectionString, int siloPort, int gatewayPort, int? httpPort = null, params string[] extraArgs)
     {
         var port = httpPort ?? FreePorts.Next();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[]
-        {
+        string[] args =
+        [
             SiloAssembly, "--postgres", connectionString, "--urls", $"http://127.0.0.1:{port}",
             $"--HealthGrid:Cluster:SiloPort={siloPort}", $"--HealthGrid:Cluster:GatewayPort={gatewayPort}",
             "--Logging:LogLevel:Default=Warning",
-        })
+            .. extraArgs,
+        ];
+        foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }

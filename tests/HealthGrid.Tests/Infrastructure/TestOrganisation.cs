@@ -63,6 +63,16 @@ public static class TestOrganisation
         ["live"] = live,
     };
 
+    public static Dictionary<string, object?> Payment(string customerId, int daysLate, DateTimeOffset? at = null) => new()
+    {
+        ["eventId"] = NewId("evt"),
+        ["customerId"] = customerId,
+        ["occurredAt"] = At(at ?? DateTimeOffset.UtcNow),
+        ["channel"] = "system",
+        ["kind"] = "payment",
+        ["payment"] = new { daysLate },
+    };
+
     public static Dictionary<string, object?> Complaint(string customerId, string code = "BILL-DUP", string severity = "high", DateTimeOffset? at = null) => new()
     {
         ["eventId"] = NewId("evt"),

@@ -1,0 +1,57 @@
+using HealthGrid.Accounts;
+using HealthGrid.Customers;
+using HealthGrid.Ingest;
+using HealthGrid.Projections;
+using Microsoft.Extensions.Logging.Abstractions;
+using MsOptions = Microsoft.Extensions.Options.Options;
+using static HealthGrid.Tests.Domain.Model;
+
+namespace HealthGrid.Tests.Domain;
+
+public sealed class ScoreHistoryReaderTests
+{
+    [Fact]
+    public async Task A_flush_during_the_read_loses_no_change()
+    {
+        var inner = new InMemoryProjectionStore(MsOptions.Create(new ProjectionOptions()));
+        var store = new FlushesWhileReading(inner);
+        var publisher = new ProjectionPublisher(store, null!, MsOptions.Create(new ProjectionOptions()), NullLogger<ProjectionPublisher>.Instance);
+        store.Publisher = publisher;
+        publisher.Record(Change(1));
+        publisher.Record(Change(2));
+
+        var read = await new ScoreHistoryReader(store, publisher).ReadAsync("c-1", null, 10);
+
+        Assert.Equal([2L, 1L], read.Select(c => c.Seq));
+    }
+
+    private static ScoreChange Change(long seq) => new()
+    {
+        Seq = seq, CustomerId = "c-1", EventId = $"e{seq}", Kind = InteractionKind.Survey, OccurredAt = T0,
+        Before = 80, After = 79, BandBefore = HealthBand.Healthy, BandAfter = HealthBand.Healthy, Drivers = [],
+    };
+
+    /// <summary>Reads the stored history, then lets the publisher flush before answering: the worst moment for a reader.</summary>
+    private sealed class FlushesWhileReading(InMemoryProjectionStore inner) : IProjectionStore
+    {
+        public ProjectionPublisher? Publisher { get; set; }
+
+        public async Task<ScoreChange[]> GetScoreHistoryAsync(string customerId, long? before, int limit, CancellationToken cancellationToken)
+        {
+            var stored = await inner.GetScoreHistoryAsync(customerId, before, limit, cancellationToken);
+            await Publisher!.FlushNowAsync();
+            return stored;
+        }
+
+        public Task WriteAsync(IReadOnlyCollection<CustomerSummary> summaries, IReadOnlyCollection<ScoreChange> changes, CancellationToken cancellationToken) =>
+            inner.WriteAsync(summaries, changes, cancellationToken);
+
+        public Task UpsertAccountAsync(AccountProfile account, CancellationToken cancellationToken) => inner.UpsertAccountAsync(account, cancellationToken);
+
+        public Task<CustomerPage> QueryCustomersAsync(CustomerQuery query, CancellationToken cancellationToken) => inner.QueryCustomersAsync(query, cancellationToken);
+
+        public Task<CustomerSummary[]> GetAccountCustomersAsync(string accountId, CancellationToken cancellationToken) => inner.GetAccountCustomersAsync(accountId, cancellationToken);
+
+        public Task<AccountProfile[]> ListAccountsAsync(CancellationToken cancellationToken) => inner.ListAccountsAsync(cancellationToken);
+    }
+}
