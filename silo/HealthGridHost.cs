@@ -30,6 +30,7 @@ public static class HealthGridHost
         var app = builder.Build();
         app.MapHealthGridApi();
         app.MapHealthEndpoints();
+        app.MapRoot();
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }

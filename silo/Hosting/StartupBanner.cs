@@ -13,10 +13,9 @@ public static class StartupBanner
         var mode = settings.Storage == StorageMode.PostgreSql ? "PostgreSQL" : "embedded (in memory, not durable)";
         Console.WriteLine($"""
 
-            HealthGrid is running in {mode} mode.
-              Dashboard: {url}/
-              API:       {url}/api/v1   (OpenAPI: {url}/openapi/v1.json)
-              Health:    {url}/health/ready   Metrics: {url}/metrics
+            HealthGrid is running in {mode} mode at {url}/
+              API:      {url}/api/v1/customers   (OpenAPI: {url}/openapi/v1.json)
+              Health:   {url}/health/ready   Metrics: {url}/metrics
 
             """);
     }

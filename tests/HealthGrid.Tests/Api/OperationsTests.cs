@@ -19,6 +19,14 @@ public sealed class OperationsTests(EmbeddedSiloFixture fixture)
     }
 
     [Fact]
+    public async Task The_root_links_the_live_surfaces()
+    {
+        var root = await Http.GetJsonAsync<JsonElement>("/");
+        Assert.Equal("embedded", root.GetProperty("mode").GetString());
+        Assert.Equal("/openapi/v1.json", root.GetProperty("links").GetProperty("openApi").GetString());
+    }
+
+    [Fact]
     public async Task Metrics_are_exported_for_prometheus_with_the_ingest_series()
     {
         var customer = await TestOrganisation.CreateCustomerAsync(Http, await TestOrganisation.CreateAccountAsync(Http));
