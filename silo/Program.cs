@@ -1,6 +1,7 @@
 using HealthGrid;
 using HealthGrid.Hosting;
 using HealthGrid.Postgres;
+using Npgsql;
 
 var command = SiloCommandLine.Parse(args);
 if (command.Command == SiloCommand.Help)
@@ -11,27 +12,32 @@ if (command.Command == SiloCommand.Help)
 
 var app = HealthGridHost.Build(command);
 var settings = app.Services.GetRequiredService<SiloSettings>();
-if (command.Command == SiloCommand.Migrate)
+try
 {
-    if (settings.Storage != StorageMode.PostgreSql)
+    if (command.Command == SiloCommand.Migrate)
     {
-        Console.Error.WriteLine("migrate needs PostgreSQL mode: --postgres \"Host=...;Username=...;Database=...\" or HealthGrid__Storage=PostgreSql with ConnectionStrings__HealthGrid.");
-        return 2;
+        if (settings.Storage != StorageMode.PostgreSql)
+        {
+            Console.Error.WriteLine("migrate needs PostgreSQL mode: --postgres \"Host=...;Username=...;Database=...\" or HealthGrid__Storage=PostgreSql with ConnectionStrings__HealthGrid.");
+            return 2;
+        }
+
+        var applied = await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+        Console.WriteLine(applied == 0 ? "The schema is up to date." : $"Applied {applied} migration(s); the schema is up to date.");
+        return 0;
     }
 
-    var applied = await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
-    Console.WriteLine(applied == 0 ? "The schema is up to date." : $"Applied {applied} migration(s); the schema is up to date.");
-    return 0;
+    if (settings.Storage == StorageMode.PostgreSql)
+    {
+        await app.Services.GetRequiredService<SchemaMigrator>().EnsureCurrentAsync(CancellationToken.None);
+    }
 }
-
-if (settings.Storage == StorageMode.PostgreSql)
+catch (Exception ex) when (ex is InvalidOperationException or NpgsqlException)
 {
-    await app.Services.GetRequiredService<SchemaMigrator>().EnsureCurrentAsync(CancellationToken.None);
+    Console.Error.WriteLine($"HealthGrid cannot start: {ex.Message}");
+    return 1;
 }
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, settings));
 await app.RunAsync();
 return 0;
-
-/// <summary>Visible to WebApplicationFactory-style hosts in tests.</summary>
-public partial class Program;

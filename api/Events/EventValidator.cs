@@ -136,9 +136,8 @@ public sealed class EventValidator(CurrentOrganisation organisation, IOptionsMon
 
     private static TicketDetails? Ticket(FieldErrors errors, TicketRequest? t, InteractionKind kind, IngestOptions limits)
     {
-        if (t is null)
+        if (!errors.Present("ticket", t))
         {
-            errors.Add("ticket", "is required");
             return null;
         }
 
@@ -160,9 +159,8 @@ public sealed class EventValidator(CurrentOrganisation organisation, IOptionsMon
 
     private static SurveyDetails? Survey(FieldErrors errors, SurveyRequest? s, IngestOptions limits)
     {
-        if (s is null)
+        if (!errors.Present("survey", s))
         {
-            errors.Add("survey", "is required");
             return null;
         }
 
@@ -179,9 +177,8 @@ public sealed class EventValidator(CurrentOrganisation organisation, IOptionsMon
 
     private ComplaintDetails? Complaint(FieldErrors errors, ComplaintRequest? c, IngestOptions limits)
     {
-        if (c is null)
+        if (!errors.Present("complaint", c))
         {
-            errors.Add("complaint", "is required");
             return null;
         }
 
@@ -204,9 +201,8 @@ public sealed class EventValidator(CurrentOrganisation organisation, IOptionsMon
 
     private static DeliveryDetails? Delivery(FieldErrors errors, DeliveryRequest? d)
     {
-        if (d is null)
+        if (!errors.Present("delivery", d))
         {
-            errors.Add("delivery", "is required");
             return null;
         }
 
@@ -231,9 +227,8 @@ public sealed class EventValidator(CurrentOrganisation organisation, IOptionsMon
 
     private static PaymentDetails? Payment(FieldErrors errors, PaymentRequest? p)
     {
-        if (p is null)
+        if (!errors.Present("payment", p))
         {
-            errors.Add("payment", "is required");
             return null;
         }
 
@@ -244,9 +239,8 @@ public sealed class EventValidator(CurrentOrganisation organisation, IOptionsMon
 
     private static UsageDetails? Usage(FieldErrors errors, UsageRequest? u)
     {
-        if (u is null)
+        if (!errors.Present("usage", u))
         {
-            errors.Add("usage", "is required");
             return null;
         }
 
@@ -259,9 +253,8 @@ public sealed class EventValidator(CurrentOrganisation organisation, IOptionsMon
 
     private static SystemChangeDetails? Change(FieldErrors errors, ChangeRequest? c, string? eventId)
     {
-        if (c is null)
+        if (!errors.Present("change", c))
         {
-            errors.Add("change", "is required");
             return null;
         }
 

@@ -30,6 +30,18 @@ public sealed class FieldErrors
         return true;
     }
 
+    /// <summary>Adds an error when an object (a kind's detail) is missing; true when present.</summary>
+    public bool Present(string field, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] object? value)
+    {
+        if (value is null)
+        {
+            Add(field, "is required");
+            return false;
+        }
+
+        return true;
+    }
+
     public bool Required<T>(string field, T? value)
         where T : struct
     {

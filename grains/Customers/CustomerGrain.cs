@@ -2,8 +2,8 @@ using HealthGrid.Accounts;
 using HealthGrid.Activity;
 using HealthGrid.Configuration;
 using HealthGrid.Customers.Scoring;
-using HealthGrid.Projections;
 using HealthGrid.Ingest;
+using HealthGrid.Projections;
 using HealthGrid.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,9 +13,9 @@ using Orleans.Storage;
 namespace HealthGrid.Customers;
 
 /// <summary>
-/// The live model of one customer: journal first, then apply, then publish. Reentrant so that reads
-/// never wait for a commit and concurrent ingest calls share one; every write goes through
-/// <see cref="WriteQueue"/>, which keeps them serial.
+/// The live model of one customer. Reentrant so that reads never wait for a journal commit and
+/// concurrent ingest calls share one; every write goes through <see cref="WriteQueue"/>, which
+/// keeps them serial. Events are handled by <see cref="CustomerEvents"/>.
 /// </summary>
 [Reentrant]
 public sealed partial class CustomerGrain(
@@ -32,21 +32,21 @@ public sealed partial class CustomerGrain(
 {
     private const int RecentChangesShown = 5;
     private CustomerModel customer = null!;
+    private CustomerEvents events = null!;
     private WriteQueue queue = null!;
     private Snapshots snapshotPolicy = null!;
     private IGrainTimer? snapshotTimer;
 
-    private string Stream => JournalStreams.Customer(customer.CustomerId);
-
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         customer = new CustomerModel(this.GetPrimaryKeyString(), state.State);
-        queue = new WriteQueue(IngestAsync);
         snapshotPolicy = new Snapshots(snapshots, time);
+        events = new CustomerEvents(customer, snapshotPolicy, journal, publisher, activity, model, metrics, time, logger);
+        queue = new WriteQueue(IngestAsync, () => SnapshotIfDueAsync(force: false));
         metrics.Activated();
         if (customer.Profile is not null)
         {
-            await ReplayAsync(cancellationToken);
+            await events.ReplayAsync(cancellationToken);
             EnsureSnapshotTimer();
         }
     }
@@ -112,93 +112,22 @@ public sealed partial class CustomerGrain(
         return new ScoreHistoryPage(items, items.Length == limit ? items[^1].Seq : null);
     }
 
-    private async Task IngestAsync(IReadOnlyList<WriteQueue.IngestRequest> requests)
+    private async Task<IngestOutcome[]> IngestAsync(Interaction[] interactions)
     {
         if (customer.Profile is null)
         {
-            foreach (var request in requests)
-            {
-                request.Done.TrySetResult([.. request.Interactions.Select(e => IngestOutcome.Rejected(e.EventId, "customerId", $"unknown customer '{customer.CustomerId}'"))]);
-            }
-
             DeactivateOnIdle();
-            return;
+            return [.. interactions.Select(e => IngestOutcome.Rejected(e.EventId, "customerId", $"unknown customer '{customer.CustomerId}'"))];
         }
 
-        var all = requests.SelectMany(r => r.Interactions).ToArray();
-        JournalAppendResult[] appended;
-        try
+        if (await events.RecordAsync(interactions) is { } outcomes)
         {
-            appended = await journal.AppendAsync(Stream, all);
-        }
-        catch (JournalUnavailableException ex)
-        {
-            // Whether the batch committed is unknown: drop this activation so the next one rebuilds from the log.
-            LogJournalUnavailable(ex, customer.CustomerId);
-            foreach (var request in requests)
-            {
-                request.Done.TrySetResult([.. request.Interactions.Select(e => IngestOutcome.Unavailable(e.EventId))]);
-            }
-
-            DeactivateOnIdle();
-            return;
+            return outcomes;
         }
 
-        var outcomes = new IngestOutcome[all.Length];
-        for (var i = 0; i < all.Length; i++)
-        {
-            outcomes[i] = appended[i].Accepted ? Apply(all[i], appended[i].Seq) : IngestOutcome.Duplicate(all[i].EventId);
-        }
-
-        if (appended.Any(a => a.Accepted))
-        {
-            publisher.Publish(customer.Summary(time.GetUtcNow()));
-        }
-
-        var offset = 0;
-        foreach (var request in requests)
-        {
-            request.Done.TrySetResult(outcomes[offset..(offset + request.Interactions.Length)]);
-            offset += request.Interactions.Length;
-        }
-
-        await SnapshotIfDueAsync(force: false);
-    }
-
-    private IngestOutcome Apply(Interaction e, long seq)
-    {
-        var update = customer.Apply(e, seq, model.CurrentValue);
-        if (update.Change is { } change)
-        {
-            publisher.Record(change);
-            metrics.ScoreChanged(change);
-        }
-
-        activity.Record(e, update.Text, customer.Profile!);
-        snapshotPolicy.Applied(1);
-        metrics.Applied(time.GetUtcNow() - e.ReceivedAt);
-        return IngestOutcome.Accepted(e.EventId);
-    }
-
-    private async Task ReplayAsync(CancellationToken cancellationToken)
-    {
-        var replayed = 0;
-        await foreach (var entry in journal.ReadAsync(Stream, state.State.AppliedSeq, cancellationToken))
-        {
-            if (customer.Apply(entry.Interaction, entry.Seq, model.CurrentValue).Change is { } change)
-            {
-                publisher.Record(change);
-            }
-
-            replayed++;
-        }
-
-        if (replayed > 0)
-        {
-            snapshotPolicy.Applied(replayed);
-            publisher.Publish(customer.Summary(time.GetUtcNow()));
-            LogReplayed(customer.CustomerId, replayed, state.State.AppliedSeq);
-        }
+        // Whether the batch committed is unknown: drop this activation so the next one rebuilds from the log.
+        DeactivateOnIdle();
+        return [.. interactions.Select(e => IngestOutcome.Unavailable(e.EventId))];
     }
 
     /// <summary>Snapshots customers that went quiet with unsaved events, so replay after a crash stays short.</summary>
@@ -232,7 +161,7 @@ public sealed partial class CustomerGrain(
         }
         catch (Exception ex) when (shuttingDown)
         {
-            // Embedded mode's memory storage stops before its users; in PostgreSQL mode the log still holds every event.
+            // In PostgreSQL mode the log still holds every event; embedded mode never gets here (OnShutdown is off).
             LogSnapshotSkippedAtShutdown(customer.CustomerId, ex.GetType().Name);
         }
         catch (Exception ex)
@@ -241,18 +170,12 @@ public sealed partial class CustomerGrain(
         }
     }
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Customer {CustomerId} replayed {Count} events from the log up to sequence {AppliedSeq}")]
-    private partial void LogReplayed(string customerId, int count, long appliedSeq);
-
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Writing the snapshot of customer {CustomerId} failed; it will be retried")]
     private partial void LogSnapshotFailed(Exception exception, string customerId);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "The snapshot of customer {CustomerId} conflicts with another writer; the activation rebuilds from the event log")]
     private partial void LogSnapshotConflict(Exception exception, string customerId);
 
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Debug, Message = "The shutdown snapshot of customer {CustomerId} was not written ({Error}); the event log has its events")]
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "The shutdown snapshot of customer {CustomerId} was not written ({Error}); the event log has its events")]
     private partial void LogSnapshotSkippedAtShutdown(string customerId, string error);
-
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "The event journal is unavailable for customer {CustomerId}; the events were answered 503")]
-    private partial void LogJournalUnavailable(Exception exception, string customerId);
 }

@@ -6,8 +6,9 @@ namespace HealthGrid.Customers;
 /// The single writer of a reentrant customer grain. Work runs one item at a time in arrival order
 /// on the grain's scheduler; consecutive ingest requests are handed over together, so concurrent
 /// requests for a busy customer share one journal commit instead of queueing behind each other.
+/// <paramref name="afterIngest"/> runs once the callers of a batch have their answers.
 /// </summary>
-internal sealed class WriteQueue(Func<IReadOnlyList<WriteQueue.IngestRequest>, Task> ingest)
+internal sealed class WriteQueue(Func<Interaction[], Task<IngestOutcome[]>> ingest, Func<Task> afterIngest)
 {
     private readonly Queue<object> items = new();
     private TaskCompletionSource? idle;
@@ -70,17 +71,7 @@ internal sealed class WriteQueue(Func<IReadOnlyList<WriteQueue.IngestRequest>, T
                         items.Dequeue();
                     }
 
-                    try
-                    {
-                        await ingest(batch);
-                    }
-                    catch (Exception ex)
-                    {
-                        foreach (var request in batch)
-                        {
-                            request.Done.TrySetException(ex);
-                        }
-                    }
+                    await IngestAsync(batch);
                 }
                 else
                 {
@@ -96,7 +87,34 @@ internal sealed class WriteQueue(Func<IReadOnlyList<WriteQueue.IngestRequest>, T
         }
     }
 
-    internal sealed class IngestRequest(Interaction[] interactions)
+    private async Task IngestAsync(List<IngestRequest> batch)
+    {
+        IngestOutcome[] outcomes;
+        try
+        {
+            outcomes = await ingest([.. batch.SelectMany(r => r.Interactions)]);
+        }
+        catch (Exception ex)
+        {
+            foreach (var request in batch)
+            {
+                request.Done.TrySetException(ex);
+            }
+
+            return;
+        }
+
+        var offset = 0;
+        foreach (var request in batch)
+        {
+            request.Done.TrySetResult(outcomes[offset..(offset + request.Interactions.Length)]);
+            offset += request.Interactions.Length;
+        }
+
+        await afterIngest();
+    }
+
+    private sealed class IngestRequest(Interaction[] interactions)
     {
         public Interaction[] Interactions { get; } = interactions;
 
