@@ -4,7 +4,7 @@ namespace HealthGrid.Accounts;
 
 /// <summary>An account and the live roll-up of its customers, keyed by account id.</summary>
 [Alias("HealthGrid.IAccountGrain")]
-public interface IAccountGrain : IGrainWithStringKey
+public interface IAccountGrain : Alerts.IAlertOwner
 {
     /// <summary>Creates or replaces the profile; true when it was created.</summary>
     [Alias("UpsertProfile")]

@@ -40,6 +40,9 @@ public sealed class OrganisationIndex
     public IEnumerable<ProcessSettings> ProcessesOwnedBy(string ownerId) =>
         processes.Values.Where(p => string.Equals(p.Owner, ownerId, StringComparison.Ordinal));
 
+    /// <summary>The owner of a process; null or empty for an unowned or unknown process.</summary>
+    public string? ProcessOwnerOf(string process) => processes.GetValueOrDefault(process)?.Owner;
+
     /// <summary>The process a categorization code belongs to, or null for an unknown code.</summary>
     public ProcessSettings? ProcessOfCode(string code) =>
         codes.TryGetValue(code, out var c) ? processes.GetValueOrDefault(c.Process) : null;

@@ -1,10 +1,12 @@
+using HealthGrid.Alerts;
+using HealthGrid.Cases;
 using HealthGrid.Ingest;
 
 namespace HealthGrid.Customers;
 
-/// <summary>The live model of one customer, keyed by customer id.</summary>
+/// <summary>The live model of one customer and its cases, keyed by customer id.</summary>
 [Alias("HealthGrid.ICustomerGrain")]
-public interface ICustomerGrain : IGrainWithStringKey
+public interface ICustomerGrain : IAlertOwner
 {
     /// <summary>Creates or replaces the profile. The account must exist.</summary>
     [Alias("UpsertProfile")]
@@ -24,4 +26,16 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>Score changes newest first, older than <paramref name="before"/> (a sequence number) when given.</summary>
     [Alias("GetScoreHistory")]
     Task<ScoreHistoryPage?> GetScoreHistoryAsync(long? before, int limit);
+
+    /// <summary>One of the customer's cases, open or closed; null when it has no such case.</summary>
+    [Alias("GetCase")]
+    Task<CaseView?> GetCaseAsync(string caseId);
+
+    /// <summary>Acknowledges or resolves a case; durable like an event.</summary>
+    [Alias("ActOnCase")]
+    Task<CaseActionResult> ActOnCaseAsync(string caseId, CaseAction action, string by, string? note);
+
+    /// <summary>Re-applies the SLA policies in force to the open cases (after a configuration change).</summary>
+    [Alias("RefreshSla")]
+    Task RefreshSlaAsync();
 }

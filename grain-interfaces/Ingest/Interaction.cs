@@ -44,4 +44,13 @@ public sealed record Interaction
     [Id(15)] public UsageDetails? Usage { get; init; }
 
     [Id(16)] public SystemChangeDetails? Change { get; init; }
+
+    [Id(17)] public CaseActionDetails? CaseAction { get; init; }
+
+    [Id(18)] public AlertActionDetails? AlertAction { get; init; }
+
+    [Id(19)] public SlaTimerDetails? Timer { get; init; }
+
+    /// <summary>Written by HealthGrid itself, never accepted from clients.</summary>
+    public bool IsInternal => Kind.IsInternal();
 }

@@ -1,6 +1,10 @@
 namespace HealthGrid.Ingest;
 
-/// <summary>What happened. Each kind carries its own detail object.</summary>
+/// <summary>
+/// What happened. Each kind carries its own detail object. The last three are written by HealthGrid
+/// itself into a customer's stream (an action through the API, a fired SLA timer) so that they are
+/// durable and replayed in order with everything else; the ingest API refuses them.
+/// </summary>
 [GenerateSerializer]
 public enum InteractionKind
 {
@@ -15,4 +19,7 @@ public enum InteractionKind
     Payment,
     Usage,
     SystemChange,
+    CaseAction,
+    AlertAction,
+    SlaTimer,
 }

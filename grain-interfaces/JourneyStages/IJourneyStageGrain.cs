@@ -2,7 +2,7 @@ namespace HealthGrid.JourneyStages;
 
 /// <summary>A journey stage (onboarding, delivery, billing, …) keyed by its configured id.</summary>
 [Alias("HealthGrid.IJourneyStageGrain")]
-public interface IJourneyStageGrain : IGrainWithStringKey
+public interface IJourneyStageGrain : Alerts.IAlertOwner
 {
     [Alias("RecordActivity")]
     Task RecordActivityAsync(StageActivity activity);

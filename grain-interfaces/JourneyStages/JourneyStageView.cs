@@ -23,4 +23,9 @@ public sealed record JourneyStageView
     [Id(7)] public required Dictionary<InteractionKind, int> EventsByKind { get; init; }
 
     [Id(8)] public required StageHour[] Hours { get; init; }
+
+    [Id(9)] public Cases.SlaCompliance Sla { get; init; } = new(0, 0, 0);
+
+    /// <summary>Open alerts for this stage or owner.</summary>
+    [Id(10)] public int OpenEscalations { get; init; }
 }

@@ -20,4 +20,12 @@ public sealed record StageActivity
     [Id(4)] public double EffortSum { get; init; }
 
     [Id(5)] public int EffortCount { get; init; }
+
+    /// <summary>SLA clocks of cases at this stage that completed in time, and that breached.</summary>
+    [Id(6)] public int SlaMet { get; init; }
+
+    [Id(7)] public int SlaBreached { get; init; }
+
+    /// <summary>Events routed to processes of this stage that have no owner, by process.</summary>
+    [Id(8)] public Dictionary<string, int> UnownedProcesses { get; init; } = [];
 }

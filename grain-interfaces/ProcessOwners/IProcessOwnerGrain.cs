@@ -2,7 +2,7 @@ namespace HealthGrid.ProcessOwners;
 
 /// <summary>A process owner keyed by the configured owner id.</summary>
 [Alias("HealthGrid.IProcessOwnerGrain")]
-public interface IProcessOwnerGrain : IGrainWithStringKey
+public interface IProcessOwnerGrain : Alerts.IAlertOwner
 {
     [Alias("RecordThemes")]
     Task RecordThemesAsync(ThemeActivity activity);

@@ -16,4 +16,9 @@ public sealed record ProcessOwnerView
 
     /// <summary>Themes (code × region × product) seen in the last 24 hours, busiest first.</summary>
     [Id(5)] public required ThemeVolume[] Themes { get; init; }
+
+    [Id(6)] public Cases.SlaCompliance Sla { get; init; } = new(0, 0, 0);
+
+    /// <summary>Open alerts for this stage or owner.</summary>
+    [Id(7)] public int OpenEscalations { get; init; }
 }

@@ -1,4 +1,6 @@
 using HealthGrid.Accounts;
+using HealthGrid.Alerts;
+using HealthGrid.Cases;
 
 namespace HealthGrid.Projections;
 
@@ -14,4 +16,17 @@ public interface IDirectoryGrain : IGrainWithIntegerKey
 
     [Alias("ListAccounts")]
     Task<AccountProfile[]> ListAccountsAsync();
+
+    [Alias("QueryCases")]
+    Task<CasePage> QueryCasesAsync(CaseQuery query);
+
+    /// <summary>The customer a case belongs to, or null for an unknown case.</summary>
+    [Alias("CaseCustomer")]
+    Task<string?> CaseCustomerAsync(string caseId);
+
+    [Alias("QueryAlerts")]
+    Task<AlertPage> QueryAlertsAsync(AlertQuery query);
+
+    [Alias("GetAlert")]
+    Task<Alert?> GetAlertAsync(string alertId);
 }

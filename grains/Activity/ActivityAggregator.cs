@@ -1,3 +1,4 @@
+using HealthGrid.Cases;
 using HealthGrid.Configuration;
 using HealthGrid.Customers;
 using HealthGrid.Customers.Text;
@@ -12,8 +13,9 @@ namespace HealthGrid.Activity;
 
 /// <summary>
 /// One per silo. Tallies the events applied by this silo's customer grains per journey stage
-/// (volume, sentiment, effort) and complaints per process owner, code, region and product, and
-/// sends each grain one batch per interval: a busy stage never receives one call per event.
+/// (volume, sentiment, effort, SLA outcomes, events for processes nobody owns) and complaints and SLA
+/// outcomes per process owner, and sends each grain one batch per interval: a busy stage never
+/// receives one call per event.
 /// </summary>
 public sealed partial class ActivityAggregator(
     IGrainFactory grains,
@@ -26,6 +28,7 @@ public sealed partial class ActivityAggregator(
     private readonly Lock gate = new();
     private Dictionary<string, StageTally> stages = new(StringComparer.Ordinal);
     private Dictionary<(string Owner, string Code, string Region, string Product), int> themes = [];
+    private Dictionary<string, (int Met, int Breached)> ownerSla = new(StringComparer.Ordinal);
 
     protected override TimeSpan Interval => options.Value.FlushInterval;
 
@@ -36,18 +39,18 @@ public sealed partial class ActivityAggregator(
     {
         double? sentiment = ReferenceEquals(text, TextSignal.Empty) ? null : text.Sentiment;
         int? effort = e.Survey is { Type: SurveyType.Ces } survey ? survey.Score : null;
-        var owner = e.Complaint is { } complaint ? organisation.Index.ProcessOfCode(complaint.Code)?.Owner : null;
+        var process = e.Complaint is { } complaint ? organisation.Index.ProcessOfCode(complaint.Code) : null;
+        var owner = process?.Owner;
         lock (gate)
         {
             if (e.JourneyStage is { } stage)
             {
-                if (!stages.TryGetValue(stage, out var tally))
-                {
-                    tally = new StageTally();
-                    stages[stage] = tally;
-                }
-
+                var tally = TallyFor(stage);
                 tally.Add(e.Kind, sentiment, effort);
+                if (process is not null && string.IsNullOrWhiteSpace(owner))
+                {
+                    tally.AddUnowned(process.Id);
+                }
             }
 
             if (owner is { Length: > 0 })
@@ -58,24 +61,60 @@ public sealed partial class ActivityAggregator(
         }
     }
 
+    /// <summary>An SLA clock of a case ended; counted for the case's stage and process owner.</summary>
+    public void RecordSla(SlaOutcome outcome)
+    {
+        lock (gate)
+        {
+            if (outcome.JourneyStage is { } stage)
+            {
+                TallyFor(stage).AddSla(outcome.Met);
+            }
+
+            if (outcome.ProcessOwner is { } owner)
+            {
+                var (met, breached) = ownerSla.GetValueOrDefault(owner);
+                ownerSla[owner] = outcome.Met ? (met + 1, breached) : (met, breached + 1);
+            }
+        }
+    }
+
     protected override async Task FlushOnceAsync()
     {
         Dictionary<string, StageTally> stageBatch;
         Dictionary<(string Owner, string Code, string Region, string Product), int> themeBatch;
+        Dictionary<string, (int Met, int Breached)> slaBatch;
         lock (gate)
         {
             stageBatch = stages;
             themeBatch = themes;
+            slaBatch = ownerSla;
             stages = new Dictionary<string, StageTally>(StringComparer.Ordinal);
             themes = [];
+            ownerSla = new Dictionary<string, (int Met, int Breached)>(StringComparer.Ordinal);
         }
 
         var now = time.GetUtcNow();
+        var owners = themeBatch.Keys.Select(k => k.Owner).Concat(slaBatch.Keys).Distinct(StringComparer.Ordinal);
         var sends = stageBatch.Select(s => SendAsync(s.Key, () => grains.GetGrain<IJourneyStageGrain>(s.Key).RecordActivityAsync(s.Value.ToActivity(now))))
-            .Concat(themeBatch.GroupBy(t => t.Key.Owner).Select(owner => SendAsync(owner.Key, () =>
-                grains.GetGrain<IProcessOwnerGrain>(owner.Key).RecordThemesAsync(new ThemeActivity(now,
-                    [.. owner.Select(t => new ThemeCount(t.Key.Code, t.Key.Region, t.Key.Product, t.Value))])))));
+            .Concat(owners.Select(owner => SendAsync(owner, () =>
+            {
+                var (met, breached) = slaBatch.GetValueOrDefault(owner);
+                var counts = themeBatch.Where(t => t.Key.Owner == owner).Select(t => new ThemeCount(t.Key.Code, t.Key.Region, t.Key.Product, t.Value));
+                return grains.GetGrain<IProcessOwnerGrain>(owner).RecordThemesAsync(new ThemeActivity(now, [.. counts], met, breached));
+            })));
         await Task.WhenAll(sends);
+    }
+
+    private StageTally TallyFor(string stage)
+    {
+        if (!stages.TryGetValue(stage, out var tally))
+        {
+            tally = new StageTally();
+            stages[stage] = tally;
+        }
+
+        return tally;
     }
 
     private async Task SendAsync(string target, Func<Task> send)

@@ -11,6 +11,23 @@ internal sealed class StageTally
     private int sentimentCount;
     private double effortSum;
     private int effortCount;
+    private int slaMet;
+    private int slaBreached;
+    private readonly Dictionary<string, int> unownedProcesses = new(StringComparer.Ordinal);
+
+    public void AddSla(bool met)
+    {
+        if (met)
+        {
+            slaMet++;
+        }
+        else
+        {
+            slaBreached++;
+        }
+    }
+
+    public void AddUnowned(string process) => unownedProcesses[process] = unownedProcesses.GetValueOrDefault(process) + 1;
 
     public void Add(InteractionKind kind, double? sentiment, int? effort)
     {
@@ -36,5 +53,8 @@ internal sealed class StageTally
         SentimentCount = sentimentCount,
         EffortSum = effortSum,
         EffortCount = effortCount,
+        SlaMet = slaMet,
+        SlaBreached = slaBreached,
+        UnownedProcesses = unownedProcesses,
     };
 }

@@ -40,7 +40,7 @@ public sealed class OrganisationOptionsValidator : IValidateOptions<Organisation
             errors.Add($"CategorizationCodes:{code.Code}:Process '{code.Process}' is not a process.");
         }
 
-        foreach (var kind in Enum.GetValues<InteractionKind>().Where(k => k != InteractionKind.SystemChange))
+        foreach (var kind in Enum.GetValues<InteractionKind>().Where(k => k != InteractionKind.SystemChange && !k.IsInternal()))
         {
             if (!options.StageByKind.TryGetValue(kind, out var stage))
             {

@@ -1,17 +1,18 @@
 using HealthGrid.Activity;
-using HealthGrid.Configuration;
+using HealthGrid.Alerts;
+using HealthGrid.Cases;
 using HealthGrid.Ingest;
 using HealthGrid.Projections;
 using HealthGrid.Telemetry;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace HealthGrid.Customers;
 
 /// <summary>
 /// One customer's events: journal first, then apply in order, then hand the effects to the silo's
-/// batchers (score changes, directory row, journey-stage and theme tallies). Also replays the log
-/// past the snapshot when the customer activates.
+/// batchers (score changes, directory row, cases, alerts, journey-stage and theme tallies) and push
+/// alerts live. Also replays the log past the snapshot when the customer activates; a replay stores
+/// what it rebuilds but pushes nothing, the dashboards saw it the first time.
 /// </summary>
 internal sealed partial class CustomerEvents(
     CustomerModel customer,
@@ -19,7 +20,8 @@ internal sealed partial class CustomerEvents(
     IEventJournal journal,
     ProjectionPublisher publisher,
     ActivityAggregator activity,
-    IOptionsMonitor<HealthModelOptions> model,
+    AlertBroadcaster broadcaster,
+    CurrentCustomerRules rules,
     CustomerMetrics metrics,
     TimeProvider time,
     ILogger logger)
@@ -43,7 +45,15 @@ internal sealed partial class CustomerEvents(
         var outcomes = new IngestOutcome[events.Length];
         for (var i = 0; i < events.Length; i++)
         {
-            outcomes[i] = appended[i].Accepted ? Apply(events[i], appended[i].Seq) : IngestOutcome.Duplicate(events[i].EventId);
+            if (appended[i].Accepted)
+            {
+                Apply(events[i], appended[i].Seq, live: true);
+                outcomes[i] = IngestOutcome.Accepted(events[i].EventId);
+            }
+            else
+            {
+                outcomes[i] = IngestOutcome.Duplicate(events[i].EventId);
+            }
         }
 
         if (appended.Any(a => a.Accepted))
@@ -59,11 +69,7 @@ internal sealed partial class CustomerEvents(
         var replayed = 0;
         await foreach (var entry in journal.ReadAsync(Stream, customer.State.AppliedSeq, cancellationToken))
         {
-            if (customer.Apply(entry.Interaction, entry.Seq, model.CurrentValue).Change is { } change)
-            {
-                publisher.Record(change);
-            }
-
+            Apply(entry.Interaction, entry.Seq, live: false);
             replayed++;
         }
 
@@ -75,19 +81,55 @@ internal sealed partial class CustomerEvents(
         }
     }
 
-    private IngestOutcome Apply(Interaction e, long seq)
+    /// <summary>Stores (and, when <paramref name="live"/>, pushes) what a change to cases or alerts produced.</summary>
+    public void Publish(CaseEffects effects, bool live)
     {
-        var update = customer.Apply(e, seq, model.CurrentValue);
-        if (update.Change is { } change)
+        foreach (var @case in effects.Cases)
         {
-            publisher.Record(change);
-            metrics.ScoreChanged(change);
+            publisher.Publish(@case);
         }
 
-        activity.Record(e, update.Text, customer.Profile!);
-        snapshots.Applied(1);
-        metrics.Applied(time.GetUtcNow() - e.ReceivedAt);
-        return IngestOutcome.Accepted(e.EventId);
+        foreach (var alert in effects.Alerts)
+        {
+            publisher.Publish(alert);
+            if (live)
+            {
+                broadcaster.Publish(alert);
+            }
+        }
+
+        if (live)
+        {
+            foreach (var outcome in effects.Outcomes)
+            {
+                activity.RecordSla(outcome);
+            }
+        }
+    }
+
+    private void Apply(Interaction e, long seq, bool live)
+    {
+        var (health, effects) = customer.Apply(e, seq, rules.Now);
+        if (health.Change is { } change)
+        {
+            publisher.Record(change);
+            if (live)
+            {
+                metrics.ScoreChanged(change);
+            }
+        }
+
+        Publish(effects, live);
+        if (live)
+        {
+            snapshots.Applied(1);
+        }
+
+        if (live && !e.IsInternal)
+        {
+            activity.Record(e, health.Text, customer.Profile!);
+            metrics.Applied(time.GetUtcNow() - e.ReceivedAt);
+        }
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Customer {CustomerId} replayed {Count} events from the log up to sequence {AppliedSeq}")]

@@ -1,6 +1,7 @@
 using HealthGrid.Accounts;
 using HealthGrid.Activity;
-using HealthGrid.Configuration;
+using HealthGrid.Alerts;
+using HealthGrid.Cases;
 using HealthGrid.Customers.Scoring;
 using HealthGrid.Ingest;
 using HealthGrid.Projections;
@@ -13,9 +14,10 @@ using Orleans.Storage;
 namespace HealthGrid.Customers;
 
 /// <summary>
-/// The live model of one customer. Reentrant so that reads never wait for a journal commit and
-/// concurrent ingest calls share one; every write goes through <see cref="WriteQueue"/>, which
-/// keeps them serial. Events are handled by <see cref="CustomerEvents"/>.
+/// The live model of one customer and its cases. Reentrant so that reads never wait for a journal
+/// commit and concurrent ingest calls share one; every write goes through <see cref="WriteQueue"/>,
+/// which keeps them serial. Events are handled by <see cref="CustomerEvents"/>, SLA timing by
+/// <see cref="CustomerSla"/>.
 /// </summary>
 [Reentrant]
 public sealed partial class CustomerGrain(
@@ -23,31 +25,42 @@ public sealed partial class CustomerGrain(
     IEventJournal journal,
     ScoreHistoryReader history,
     ProjectionPublisher publisher,
+    IProjectionStore store,
     ActivityAggregator activity,
-    IOptionsMonitor<HealthModelOptions> model,
+    AlertBroadcaster broadcaster,
+    OpenCaseRegistry openCases,
+    CurrentCustomerRules rules,
     IOptionsMonitor<SnapshotOptions> snapshots,
     CustomerMetrics metrics,
+    AlertMetrics alertMetrics,
     TimeProvider time,
-    ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
+    ILogger<CustomerGrain> logger) : Grain, ICustomerGrain, IRemindable
 {
+    private const string SlaReminder = "sla";
     private const int RecentChangesShown = 5;
+    private static readonly TimeSpan RetryAfterJournalFailure = TimeSpan.FromSeconds(1);
     private CustomerModel customer = null!;
     private CustomerEvents events = null!;
+    private CustomerSla sla = null!;
     private WriteQueue queue = null!;
     private Snapshots snapshotPolicy = null!;
     private IGrainTimer? snapshotTimer;
+    private IGrainTimer? slaTimer;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         customer = new CustomerModel(this.GetPrimaryKeyString(), state.State);
         snapshotPolicy = new Snapshots(snapshots, time);
-        events = new CustomerEvents(customer, snapshotPolicy, journal, publisher, activity, model, metrics, time, logger);
-        queue = new WriteQueue(IngestAsync, () => SnapshotIfDueAsync(force: false));
+        events = new CustomerEvents(customer, snapshotPolicy, journal, publisher, activity, broadcaster, rules, metrics, time, logger);
+        sla = new CustomerSla(customer, events, rules, alertMetrics, time);
+        queue = new WriteQueue(IngestAsync, AfterWriteAsync);
         metrics.Activated();
         if (customer.Profile is not null)
         {
             await events.ReplayAsync(cancellationToken);
+            events.Publish(customer.RefreshCases(time.GetUtcNow(), rules.Now), live: false);
             EnsureSnapshotTimer();
+            await ScheduleSlaAsync(retrySoon: false);
         }
     }
 
@@ -60,8 +73,16 @@ public sealed partial class CustomerGrain(
             await SnapshotIfDueAsync(force: true, shuttingDown);
         }
 
+        openCases.Track(customer.CustomerId, hasOpenCases: false);
         metrics.Deactivated();
     }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => queue.Run(() =>
+    {
+        // It ticked, so it exists, whatever the last snapshot says.
+        state.State.SlaReminder = true;
+        return FireSlaTimersAsync();
+    });
 
     public Task<ProfileUpsertResult> UpsertProfileAsync(CustomerProfile profile) => queue.Run(async () =>
     {
@@ -72,7 +93,7 @@ public sealed partial class CustomerGrain(
 
         var created = customer.Profile is null;
         await publisher.FlushAsync();
-        var leftAccount = customer.SetProfile(profile, model.CurrentValue);
+        var leftAccount = customer.SetProfile(profile, rules.Now.Model);
         await state.WriteStateAsync();
         snapshotPolicy.Written();
         if (leftAccount is not null)
@@ -97,7 +118,7 @@ public sealed partial class CustomerGrain(
         }
 
         var recent = await history.ReadAsync(customer.CustomerId, null, RecentChangesShown);
-        return new CustomerView(profile, HealthView.Build(state.State.Health, time.GetUtcNow(), model.CurrentValue, recent));
+        return new CustomerView(profile, HealthView.Build(state.State.Health, time.GetUtcNow(), rules.Now.Model, recent));
     }
 
     public async Task<ScoreHistoryPage?> GetScoreHistoryAsync(long? before, int limit)
@@ -111,6 +132,60 @@ public sealed partial class CustomerGrain(
         var items = await history.ReadAsync(customer.CustomerId, before, limit);
         return new ScoreHistoryPage(items, items.Length == limit ? items[^1].Seq : null);
     }
+
+    /// <summary>An open case from memory; a closed one (purged from the state) from the case list.</summary>
+    public async Task<CaseView?> GetCaseAsync(string caseId)
+    {
+        if (customer.Case(caseId, rules.Now) is { } live)
+        {
+            return live;
+        }
+
+        var stored = publisher.PendingCase(caseId) ?? await store.GetCaseAsync(caseId, CancellationToken.None);
+        return stored?.CustomerId == customer.CustomerId ? stored : null;
+    }
+
+    public Task<CaseActionResult> ActOnCaseAsync(string caseId, CaseAction action, string by, string? note) => queue.Run(async () =>
+    {
+        if (customer.Case(caseId, rules.Now) is not { IsOpen: true } @case)
+        {
+            return new CaseActionResult(IngestStatus.Rejected, null, $"case '{caseId}' is not open");
+        }
+
+        var command = Internal(InteractionKind.CaseAction, $"case-action.{caseId}.{action}") with
+        {
+            CaseAction = new CaseActionDetails(caseId, action, by, note),
+            JourneyStage = @case.JourneyStage,
+        };
+        if (await events.RecordAsync([command]) is null)
+        {
+            return new CaseActionResult(IngestStatus.Unavailable, null, "the event store is unavailable; retry later");
+        }
+
+        return new CaseActionResult(IngestStatus.Accepted, customer.Case(caseId, rules.Now) ?? publisher.PendingCase(caseId), null);
+    });
+
+    public Task<AlertActionResult> ActOnAlertAsync(string alertId, AlertState to, string by) => queue.Run(async () =>
+    {
+        if (!state.State.Alerts.TryGetValue(alertId, out var alert) || AlertLifecycle.Act(alert, to, by, time.GetUtcNow(), 0) is null)
+        {
+            return new AlertActionResult(IngestStatus.Rejected, null, $"alert '{alertId}' cannot move to {to.ToString().ToLowerInvariant()}");
+        }
+
+        var command = Internal(InteractionKind.AlertAction, $"alert-action.{alertId}.{to}") with { AlertAction = new AlertActionDetails(alertId, to, by) };
+        if (await events.RecordAsync([command]) is null)
+        {
+            return new AlertActionResult(IngestStatus.Unavailable, null, "the event store is unavailable; retry later");
+        }
+
+        return new AlertActionResult(IngestStatus.Accepted, state.State.Alerts.GetValueOrDefault(alertId) ?? publisher.PendingAlert(alertId), null);
+    });
+
+    public Task RefreshSlaAsync() => queue.Run(() =>
+    {
+        events.Publish(customer.RefreshCases(time.GetUtcNow(), rules.Now), live: true);
+        return Task.CompletedTask;
+    });
 
     private async Task<IngestOutcome[]> IngestAsync(Interaction[] interactions)
     {
@@ -128,6 +203,66 @@ public sealed partial class CustomerGrain(
         // Whether the batch committed is unknown: drop this activation so the next one rebuilds from the log.
         DeactivateOnIdle();
         return [.. interactions.Select(e => IngestOutcome.Unavailable(e.EventId))];
+    }
+
+    private async Task AfterWriteAsync()
+    {
+        await ScheduleSlaAsync(retrySoon: false);
+        await SnapshotIfDueAsync(force: false);
+    }
+
+    private async Task FireSlaTimersAsync()
+    {
+        var fired = await sla.FireDueAsync();
+        await ScheduleSlaAsync(retrySoon: !fired);
+        await SnapshotIfDueAsync(force: false);
+    }
+
+    /// <summary>Arms the timer for the next SLA deadline and keeps a reminder while there is one.</summary>
+    private async Task ScheduleSlaAsync(bool retrySoon)
+    {
+        var next = sla.Next();
+        openCases.Track(customer.CustomerId, state.State.Cases.Values.Any(c => c.IsOpen));
+        if (next is null)
+        {
+            slaTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            if (state.State.SlaReminder)
+            {
+                if (await this.GetReminder(SlaReminder) is { } reminder)
+                {
+                    await this.UnregisterReminder(reminder);
+                }
+
+                state.State.SlaReminder = false;
+            }
+
+            return;
+        }
+
+        var due = retrySoon ? RetryAfterJournalFailure : next.Value - time.GetUtcNow();
+        slaTimer ??= this.RegisterGrainTimer(() => queue.Run(FireSlaTimersAsync),
+            new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = false });
+        slaTimer.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        if (!state.State.SlaReminder)
+        {
+            var period = rules.Now.Sla.ReminderPeriod;
+            await this.RegisterOrUpdateReminder(SlaReminder, period, period);
+            state.State.SlaReminder = true;
+        }
+    }
+
+    private Interaction Internal(InteractionKind kind, string idPrefix)
+    {
+        var now = time.GetUtcNow();
+        return new Interaction
+        {
+            EventId = $"{idPrefix}.{Guid.NewGuid():N}",
+            CustomerId = customer.CustomerId,
+            OccurredAt = now,
+            ReceivedAt = now,
+            Channel = Channel.System,
+            Kind = kind,
+        };
     }
 
     /// <summary>Snapshots customers that went quiet with unsaved events, so replay after a crash stays short.</summary>

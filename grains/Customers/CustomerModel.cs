@@ -1,3 +1,5 @@
+using HealthGrid.Alerts;
+using HealthGrid.Cases;
 using HealthGrid.Configuration;
 using HealthGrid.Customers.Scoring;
 using HealthGrid.Ingest;
@@ -13,13 +15,42 @@ public sealed class CustomerModel(string customerId, CustomerState state)
 
     public CustomerProfile? Profile => State.Profile;
 
-    /// <summary>Applies one journaled event and remembers its sequence number.</summary>
-    public HealthUpdate Apply(Interaction e, long seq, HealthModelOptions options)
+    /// <summary>
+    /// Applies one journaled event: to the health score (customer events only), to the cases, to live
+    /// conversations and health alerts; remembers its sequence number.
+    /// </summary>
+    public (HealthUpdate Health, CaseEffects Effects) Apply(Interaction e, long seq, CustomerRules rules)
     {
-        var update = HealthModel.Apply(State.Health, CustomerId, e, seq, options);
+        var health = e.IsInternal ? new HealthUpdate(null, Customers.Text.TextSignal.Empty) : HealthModel.Apply(State.Health, CustomerId, e, seq, rules.Model);
+        var effects = new CaseEffects();
+        if (Profile is { } profile)
+        {
+            CaseMachine.Apply(State, e, seq, Context(profile, rules), effects);
+            FrustrationAlerts.Apply(State, e, health.Text, seq, CustomerId, profile, rules.Alerts, effects);
+            HealthAlerts.Apply(State, health.Change, seq, CustomerId, profile, rules.Alerts, effects);
+        }
+
         State.AppliedSeq = Math.Max(State.AppliedSeq, seq);
-        return update;
+        return (health, effects);
     }
+
+    /// <summary>Points open cases at the SLA policies now in force.</summary>
+    public CaseEffects RefreshCases(DateTimeOffset at, CustomerRules rules)
+    {
+        var effects = new CaseEffects();
+        if (Profile is { } profile)
+        {
+            CaseMachine.Refresh(State, at, State.AppliedSeq, Context(profile, rules), effects);
+        }
+
+        return effects;
+    }
+
+    public CaseView? Case(string caseId, CustomerRules rules) =>
+        Profile is { } profile && State.Cases.TryGetValue(caseId, out var @case) ? CaseViews.From(@case, Context(profile, rules)) : null;
+
+    private CaseContext Context(CustomerProfile profile, CustomerRules rules) =>
+        new(CustomerId, profile, State.Health.Score, rules.Policies, rules.Organisation, rules.Sla);
 
     /// <summary>Sets the profile; returns the account the customer left, if it moved.</summary>
     public string? SetProfile(CustomerProfile profile, HealthModelOptions options)

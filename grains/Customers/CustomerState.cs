@@ -1,3 +1,5 @@
+using HealthGrid.Alerts;
+using HealthGrid.Cases;
 using HealthGrid.Customers.Scoring;
 
 namespace HealthGrid.Customers;
@@ -17,4 +19,18 @@ public sealed class CustomerState
     [Id(2)] public long AppliedSeq { get; set; }
 
     [Id(3)] public long ProfileVersion { get; set; }
+
+    /// <summary>Open cases, and resolved ones for a while (closed cases leave).</summary>
+    [Id(4)] public Dictionary<string, CaseState> Cases { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>This customer's alerts that are not resolved yet.</summary>
+    [Id(5)] public Dictionary<string, Alert> Alerts { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Live conversations in progress, by interaction id.</summary>
+    [Id(6)] public Dictionary<string, LiveInteraction> Live { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(7)] public DateTimeOffset? LastDropAlertAt { get; set; }
+
+    /// <summary>Whether the SLA reminder is registered, so activations need not ask the reminder table.</summary>
+    [Id(8)] public bool SlaReminder { get; set; }
 }

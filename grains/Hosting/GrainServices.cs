@@ -1,8 +1,12 @@
+using HealthGrid.Accounts;
 using HealthGrid.Activity;
+using HealthGrid.Alerts;
+using HealthGrid.Cases;
 using HealthGrid.Configuration;
 using HealthGrid.Customers;
-using HealthGrid.Projections;
 using HealthGrid.Ingest;
+using HealthGrid.Projections;
+using HealthGrid.Sla;
 using HealthGrid.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,10 +30,23 @@ public static class GrainServices
         services.AddOptions<ActivityOptions>().BindConfiguration(ActivityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<JournalOptions>().BindConfiguration(JournalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<HealthModelOptions>, HealthModelOptionsValidator>();
+        services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<OrganisationOptions>, OrganisationOptionsValidator>();
+        services.AddSingleton<IValidateOptions<SlaOptions>, SlaOptionsValidator>();
+
+        // Orleans refuses reminder periods under a minute by default; how late a deadline may fire after a failover is ours to choose.
+        services.AddOptions<ReminderOptions>().Configure<IOptions<SlaOptions>>((reminders, sla) =>
+            reminders.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(reminders.MinimumReminderPeriod.Ticks, sla.Value.ReminderPeriod.Ticks)));
 
         services.AddSingleton<CurrentOrganisation>();
         services.AddSingleton<CustomerMetrics>();
+        services.AddSingleton<AlertMetrics>();
+        services.AddSingleton<CurrentSlaPolicies>();
+        services.AddSingleton<CurrentCustomerRules>();
+        services.AddSingleton<OpenCaseRegistry>();
+        services.AddSingleton<AlertBroadcaster>();
+        services.AddSingleton<TotalRevenue>();
         services.AddSingleton<ScoreHistoryReader>();
         services.AddSingleton<ProjectionPublisher>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ProjectionPublisher>());

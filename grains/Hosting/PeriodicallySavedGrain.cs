@@ -17,7 +17,7 @@ public abstract class PeriodicallySavedGrain<TState>(IPersistentState<TState> st
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(SaveIfChangedAsync, new GrainTimerCreationOptions(SaveInterval, SaveInterval) { KeepAlive = false });
+        this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(SaveInterval, SaveInterval) { KeepAlive = false });
         return Task.CompletedTask;
     }
 
@@ -25,6 +25,22 @@ public abstract class PeriodicallySavedGrain<TState>(IPersistentState<TState> st
         reason.ReasonCode == DeactivationReasonCode.ShuttingDown && !snapshots.Value.OnShutdown ? Task.CompletedTask : SaveIfChangedAsync();
 
     protected void Changed() => dirty = true;
+
+    /// <summary>Work due every save interval (conditions that clear with time), before the save.</summary>
+    protected virtual Task OnTickAsync() => Task.CompletedTask;
+
+    /// <summary>Saves now: for changes people make (acknowledging an alert) rather than statistics.</summary>
+    protected async Task SaveNowAsync()
+    {
+        dirty = true;
+        await SaveIfChangedAsync();
+    }
+
+    private async Task TickAsync()
+    {
+        await OnTickAsync();
+        await SaveIfChangedAsync();
+    }
 
     private async Task SaveIfChangedAsync()
     {

@@ -14,5 +14,9 @@ public sealed class StageBucket
 
     [Id(4)] public int EffortCount { get; set; }
 
+    [Id(5)] public int SlaMet { get; set; }
+
+    [Id(6)] public int SlaBreached { get; set; }
+
     public int Volume => ByKind.Sum();
 }

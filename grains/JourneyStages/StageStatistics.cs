@@ -19,6 +19,15 @@ public static class StageStatistics
         bucket.SentimentCount += activity.SentimentCount;
         bucket.EffortSum += activity.EffortSum;
         bucket.EffortCount += activity.EffortCount;
+        bucket.SlaMet += activity.SlaMet;
+        bucket.SlaBreached += activity.SlaBreached;
+    }
+
+    /// <summary>SLA clocks met and breached over the last day.</summary>
+    public static (int Met, int Breached) Sla(TimeBuckets<StageBucket> buckets, DateTimeOffset now)
+    {
+        var day = buckets.Since(now - TimeSpan.FromDays(1)).ToList();
+        return (day.Sum(b => b.Bucket.SlaMet), day.Sum(b => b.Bucket.SlaBreached));
     }
 
     public static JourneyStageView View(JourneyStageSettings stage, TimeBuckets<StageBucket> buckets, DateTimeOffset now)

@@ -14,6 +14,16 @@ public static class ThemeStatistics
             var key = Key(theme.Code, theme.Region, theme.Product);
             bucket.Counts[key] = bucket.Counts.GetValueOrDefault(key) + theme.Count;
         }
+
+        bucket.SlaMet += activity.SlaMet;
+        bucket.SlaBreached += activity.SlaBreached;
+    }
+
+    /// <summary>SLA clocks met and breached over the last day.</summary>
+    public static (int Met, int Breached) Sla(TimeBuckets<ThemeBucket> buckets, DateTimeOffset now)
+    {
+        var day = buckets.Since(now - TimeSpan.FromDays(1)).ToList();
+        return (day.Sum(b => b.Bucket.SlaMet), day.Sum(b => b.Bucket.SlaBreached));
     }
 
     public static ProcessOwnerView View(ProcessOwnerSettings owner, IEnumerable<ProcessSettings> processes, TimeBuckets<ThemeBucket> buckets, DateTimeOffset now)
@@ -24,7 +34,7 @@ public static class ThemeStatistics
             .GroupBy(c => c.Key)
             .Select(g =>
             {
-                var parts = g.Key.Split('|');
+                var parts = Parts(g.Key);
                 return new ThemeVolume(parts[0], parts[1], parts[2], g.Where(c => c.Recent).Sum(c => c.Value), g.Sum(c => c.Value));
             })
             .OrderByDescending(t => t.LastHour).ThenByDescending(t => t.Last24Hours).ThenBy(t => t.Code, StringComparer.Ordinal)
@@ -40,5 +50,7 @@ public static class ThemeStatistics
         };
     }
 
-    private static string Key(string code, string region, string product) => $"{code}|{region}|{product}";
+    public static string Key(string code, string region, string product) => $"{code}|{region}|{product}";
+
+    public static string[] Parts(string key) => key.Split('|');
 }

@@ -1,3 +1,5 @@
+using HealthGrid.Alerts;
+using HealthGrid.Cases;
 using HealthGrid.Customers;
 
 namespace HealthGrid.Projections;
@@ -20,4 +22,32 @@ public static class CustomerFilter
         var byHealth = a.Health.CompareTo(b.Health);
         return byHealth != 0 ? byHealth : string.CompareOrdinal(a.Id, b.Id);
     }
+
+    public static bool Matches(CaseQuery q, CaseView c) =>
+        (q.CustomerId is null || c.CustomerId == q.CustomerId)
+        && (q.Team is null || c.Team == q.Team)
+        && (q.ProcessOwner is null || c.ProcessOwner == q.ProcessOwner)
+        && (q.JourneyStage is null || c.JourneyStage == q.JourneyStage)
+        && (q.SlaState is null || c.SlaState == q.SlaState)
+        && (q.Open is null || c.IsOpen == q.Open);
+
+    /// <summary>Soonest deadline first (none last), then most recently updated.</summary>
+    public static int Compare(CaseView a, CaseView b)
+    {
+        var byDue = (a.NextDueAt ?? DateTimeOffset.MaxValue).CompareTo(b.NextDueAt ?? DateTimeOffset.MaxValue);
+        if (byDue != 0)
+        {
+            return byDue;
+        }
+
+        var byUpdate = b.UpdatedAt.CompareTo(a.UpdatedAt);
+        return byUpdate != 0 ? byUpdate : string.CompareOrdinal(a.Id, b.Id);
+    }
+
+    public static bool Matches(AlertQuery q, Alert a) =>
+        (q.Audience is null || a.Audiences.Contains(q.Audience))
+        && (q.State is null || a.State == q.State)
+        && (q.Type is null || a.Type == q.Type)
+        && (q.CustomerId is null || a.CustomerId == q.CustomerId)
+        && (q.CaseId is null || a.CaseId == q.CaseId);
 }

@@ -1,16 +1,19 @@
 using HealthGrid.Accounts;
+using HealthGrid.Alerts;
+using HealthGrid.Cases;
 using HealthGrid.Customers;
 
 namespace HealthGrid.Projections;
 
 /// <summary>
 /// The read models projected from the live model: the customer and account directory (for lists
-/// and filters that must not call every grain) and the score history (the audit trail of changes).
-/// Writes are idempotent: a summary older than the stored one is ignored, a change is keyed by sequence.
+/// and filters that must not call every grain), the score history (the audit trail of changes), the
+/// case list and the alerts. Writes are idempotent: a row older than the stored one (by version) is
+/// ignored, a change is keyed by sequence.
 /// </summary>
 public interface IProjectionStore
 {
-    Task WriteAsync(IReadOnlyCollection<CustomerSummary> summaries, IReadOnlyCollection<ScoreChange> changes, CancellationToken cancellationToken);
+    Task WriteAsync(ProjectionBatch batch, CancellationToken cancellationToken);
 
     Task UpsertAccountAsync(AccountProfile account, CancellationToken cancellationToken);
 
@@ -22,4 +25,15 @@ public interface IProjectionStore
 
     /// <summary>Changes newest first, older than <paramref name="before"/> when given.</summary>
     Task<ScoreChange[]> GetScoreHistoryAsync(string customerId, long? before, int limit, CancellationToken cancellationToken);
+
+    Task<CasePage> QueryCasesAsync(CaseQuery query, CancellationToken cancellationToken);
+
+    Task<CaseView?> GetCaseAsync(string caseId, CancellationToken cancellationToken);
+
+    Task<AlertPage> QueryAlertsAsync(AlertQuery query, CancellationToken cancellationToken);
+
+    Task<Alert?> GetAlertAsync(string alertId, CancellationToken cancellationToken);
+
+    /// <summary>Revenue of every customer: the denominator of account concentration.</summary>
+    Task<decimal> TotalRevenueAsync(CancellationToken cancellationToken);
 }

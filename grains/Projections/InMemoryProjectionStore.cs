@@ -1,11 +1,16 @@
 using System.Collections.Concurrent;
 using HealthGrid.Accounts;
+using HealthGrid.Alerts;
+using HealthGrid.Cases;
 using HealthGrid.Customers;
 using Microsoft.Extensions.Options;
 
 namespace HealthGrid.Projections;
 
-/// <summary>Embedded mode's read models, in process memory; the score history keeps the latest changes per customer.</summary>
+/// <summary>
+/// Embedded mode's read models, in process memory; the score history keeps the latest changes per
+/// customer. Lists scan in memory, which suits embedded mode's size.
+/// </summary>
 public sealed class InMemoryProjectionStore(IOptions<ProjectionOptions> options) : IProjectionStore
 {
     private readonly int historyPerCustomer = options.Value.InMemoryHistoryPerCustomer;
@@ -13,21 +18,52 @@ public sealed class InMemoryProjectionStore(IOptions<ProjectionOptions> options)
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> customersByAccount = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, AccountProfile> accounts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, List<ScoreChange>> history = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CaseView> cases = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Alert> alerts = new(StringComparer.Ordinal);
 
-    public Task WriteAsync(IReadOnlyCollection<CustomerSummary> summaries, IReadOnlyCollection<ScoreChange> changes, CancellationToken cancellationToken)
+    public Task WriteAsync(ProjectionBatch batch, CancellationToken cancellationToken)
     {
-        foreach (var summary in summaries)
+        foreach (var summary in batch.Summaries)
         {
             Upsert(summary);
         }
 
-        foreach (var change in changes)
+        foreach (var change in batch.Changes)
         {
             Append(change);
         }
 
+        foreach (var @case in batch.Cases)
+        {
+            cases.AddOrUpdate(@case.Id, @case, (_, existing) => @case.Version >= existing.Version ? @case : existing);
+        }
+
+        foreach (var alert in batch.Alerts)
+        {
+            alerts.AddOrUpdate(alert.Id, alert, (_, existing) => alert.Version >= existing.Version ? alert : existing);
+        }
+
         return Task.CompletedTask;
     }
+
+    public Task<CasePage> QueryCasesAsync(CaseQuery query, CancellationToken cancellationToken)
+    {
+        var matching = cases.Values.Where(c => CustomerFilter.Matches(query, c)).ToList();
+        matching.Sort(CustomerFilter.Compare);
+        return Task.FromResult(new CasePage([.. matching.Skip(query.Offset).Take(query.Limit)], matching.Count, query.Offset, query.Limit));
+    }
+
+    public Task<CaseView?> GetCaseAsync(string caseId, CancellationToken cancellationToken) => Task.FromResult(cases.GetValueOrDefault(caseId));
+
+    public Task<AlertPage> QueryAlertsAsync(AlertQuery query, CancellationToken cancellationToken)
+    {
+        var matching = alerts.Values.Where(a => CustomerFilter.Matches(query, a)).OrderByDescending(a => a.UpdatedAt).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+        return Task.FromResult(new AlertPage([.. matching.Skip(query.Offset).Take(query.Limit)], matching.Count, query.Offset, query.Limit));
+    }
+
+    public Task<Alert?> GetAlertAsync(string alertId, CancellationToken cancellationToken) => Task.FromResult(alerts.GetValueOrDefault(alertId));
+
+    public Task<decimal> TotalRevenueAsync(CancellationToken cancellationToken) => Task.FromResult(customers.Values.Sum(c => c.Revenue));
 
     public Task UpsertAccountAsync(AccountProfile account, CancellationToken cancellationToken)
     {

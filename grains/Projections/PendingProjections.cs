@@ -1,3 +1,5 @@
+using HealthGrid.Alerts;
+using HealthGrid.Cases;
 using HealthGrid.Customers;
 
 namespace HealthGrid.Projections;
@@ -9,9 +11,29 @@ internal sealed class PendingProjections
 
     public Dictionary<string, List<ScoreChange>> Changes { get; } = new(StringComparer.Ordinal);
 
+    public Dictionary<string, CaseView> Cases { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, Alert> Alerts { get; } = new(StringComparer.Ordinal);
+
     public int ChangeCount { get; private set; }
 
-    public bool IsEmpty => Summaries.Count == 0 && ChangeCount == 0;
+    public bool IsEmpty => Summaries.Count == 0 && ChangeCount == 0 && Cases.Count == 0 && Alerts.Count == 0;
+
+    public void Add(CaseView @case)
+    {
+        if (!Cases.TryGetValue(@case.Id, out var existing) || @case.Version >= existing.Version)
+        {
+            Cases[@case.Id] = @case;
+        }
+    }
+
+    public void Add(Alert alert)
+    {
+        if (!Alerts.TryGetValue(alert.Id, out var existing) || alert.Version >= existing.Version)
+        {
+            Alerts[alert.Id] = alert;
+        }
+    }
 
     public void Add(CustomerSummary summary)
     {
@@ -45,7 +67,17 @@ internal sealed class PendingProjections
         {
             Add(change);
         }
+
+        foreach (var @case in failed.Cases.Values)
+        {
+            Add(@case);
+        }
+
+        foreach (var alert in failed.Alerts.Values)
+        {
+            Add(alert);
+        }
     }
 
-    public List<ScoreChange> AllChanges() => [.. Changes.Values.SelectMany(c => c)];
+    public ProjectionBatch ToBatch() => new(Summaries.Values, [.. Changes.Values.SelectMany(c => c)], Cases.Values, Alerts.Values);
 }

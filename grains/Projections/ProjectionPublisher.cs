@@ -1,4 +1,6 @@
 using HealthGrid.Accounts;
+using HealthGrid.Alerts;
+using HealthGrid.Cases;
 using HealthGrid.Customers;
 using HealthGrid.Hosting;
 using Microsoft.Extensions.Logging;
@@ -38,6 +40,40 @@ public sealed partial class ProjectionPublisher(
         lock (gate)
         {
             pending.Add(change);
+        }
+    }
+
+    public void Publish(CaseView @case)
+    {
+        lock (gate)
+        {
+            pending.Add(@case);
+        }
+    }
+
+    public void Publish(Alert alert)
+    {
+        lock (gate)
+        {
+            pending.Add(alert);
+        }
+    }
+
+    /// <summary>An alert published on this silo but not yet written, so it can be found at once.</summary>
+    public Alert? PendingAlert(string alertId)
+    {
+        lock (gate)
+        {
+            return pending.Alerts.GetValueOrDefault(alertId);
+        }
+    }
+
+    /// <summary>A case published on this silo but not yet written.</summary>
+    public CaseView? PendingCase(string caseId)
+    {
+        lock (gate)
+        {
+            return pending.Cases.GetValueOrDefault(caseId);
         }
     }
 
@@ -82,11 +118,11 @@ public sealed partial class ProjectionPublisher(
 
         try
         {
-            await store.WriteAsync(batch.Summaries.Values, batch.AllChanges(), CancellationToken.None);
+            await store.WriteAsync(batch.ToBatch(), CancellationToken.None);
         }
         catch (Exception ex)
         {
-            LogFlushFailed(ex, batch.Summaries.Count, batch.ChangeCount);
+            LogFlushFailed(ex, batch.Summaries.Count + batch.Cases.Count + batch.Alerts.Count, batch.ChangeCount);
             lock (gate)
             {
                 pending.Restore(batch);
@@ -131,8 +167,8 @@ public sealed partial class ProjectionPublisher(
 
     private static TaskCompletionSource NewFlushSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Writing {Summaries} directory rows and {Changes} score changes failed; they will be retried")]
-    private partial void LogFlushFailed(Exception exception, int summaries, int changes);
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Writing {Rows} directory, case and alert rows and {Changes} score changes failed; they will be retried")]
+    private partial void LogFlushFailed(Exception exception, int rows, int changes);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Pushing customer summaries to account {AccountId} failed; they will be retried")]
     private partial void LogAccountPushFailed(Exception exception, string accountId);

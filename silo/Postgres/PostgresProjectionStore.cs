@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using HealthGrid.Accounts;
+using HealthGrid.Alerts;
+using HealthGrid.Cases;
 using HealthGrid.Customers;
 using HealthGrid.Projections;
 using HealthGrid.Infrastructure;
@@ -15,21 +17,45 @@ public sealed class PostgresProjectionStore(NpgsqlDataSource database) : IProjec
 {
     private const string SummaryColumns = "customer_id, account_id, name, tier, segment, region, criticality, revenue, health, band, churn_probability, churn_level, applied_seq, profile_version, updated_at";
 
-    public async Task WriteAsync(IReadOnlyCollection<CustomerSummary> summaries, IReadOnlyCollection<ScoreChange> changes, CancellationToken cancellationToken)
+    public async Task WriteAsync(ProjectionBatch batch, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (summaries.Count > 0)
+        if (batch.Summaries.Count > 0)
         {
-            await UpsertSummariesAsync(connection, transaction, summaries, cancellationToken);
+            await UpsertSummariesAsync(connection, transaction, batch.Summaries, cancellationToken);
         }
 
-        if (changes.Count > 0)
+        if (batch.Changes.Count > 0)
         {
-            await InsertChangesAsync(connection, transaction, changes, cancellationToken);
+            await InsertChangesAsync(connection, transaction, batch.Changes, cancellationToken);
+        }
+
+        if (batch.Cases.Count > 0)
+        {
+            await CaseAndAlertRows.UpsertCasesAsync(connection, transaction, batch.Cases, cancellationToken);
+        }
+
+        if (batch.Alerts.Count > 0)
+        {
+            await CaseAndAlertRows.UpsertAlertsAsync(connection, transaction, batch.Alerts, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    public Task<CasePage> QueryCasesAsync(CaseQuery query, CancellationToken cancellationToken) => CaseAndAlertRows.QueryCasesAsync(database, query, cancellationToken);
+
+    public Task<CaseView?> GetCaseAsync(string caseId, CancellationToken cancellationToken) => CaseAndAlertRows.GetCaseAsync(database, caseId, cancellationToken);
+
+    public Task<AlertPage> QueryAlertsAsync(AlertQuery query, CancellationToken cancellationToken) => CaseAndAlertRows.QueryAlertsAsync(database, query, cancellationToken);
+
+    public Task<Alert?> GetAlertAsync(string alertId, CancellationToken cancellationToken) => CaseAndAlertRows.GetAlertAsync(database, alertId, cancellationToken);
+
+    public async Task<decimal> TotalRevenueAsync(CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("SELECT coalesce(sum(revenue), 0) FROM healthgrid_customers");
+        return (decimal)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     public async Task UpsertAccountAsync(AccountProfile account, CancellationToken cancellationToken)

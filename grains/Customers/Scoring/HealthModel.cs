@@ -52,7 +52,7 @@ public static class HealthModel
         var after = ComponentValues(state, options, TimeSpan.Zero);
         state.Score = ScoreOf(after, options);
         state.Band = options.BandOf(state.Score);
-        state.Trend.Record(now, state.Score);
+        state.Trend.Record(now, before, state.Score);
         var churn = ChurnModel.Evaluate(Features(state, state.Score, TimeSpan.Zero, now, options), options.Churn);
         state.ChurnProbability = churn.Probability;
         state.ChurnLevel = churn.Level;

@@ -14,9 +14,9 @@ public static class Observations
         var day = e.OccurredAt.UtcDateTime.ToString("MM-dd", CultureInfo.InvariantCulture);
         switch (e.Kind)
         {
-            case InteractionKind.TicketOpened when e.Ticket is { } ticket:
-                found.Add(Load(HealthComponent.SupportLoad, settings.TicketLoad.GetValueOrDefault(ticket.Severity, 1),
-                    $"ticket {ticket.TicketId} opened ({Lower(ticket.Severity)})"));
+            case InteractionKind.TicketOpened when e.Ticket is { Severity: { } severity } ticket:
+                found.Add(Load(HealthComponent.SupportLoad, settings.TicketLoad.GetValueOrDefault(severity, 1),
+                    $"ticket {ticket.TicketId} opened ({Lower(severity)})"));
                 AddSlaBreach(found, ticket);
                 AddText(found, text, 1, "ticket text");
                 break;

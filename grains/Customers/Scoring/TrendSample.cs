@@ -1,5 +1,12 @@
 namespace HealthGrid.Customers.Scoring;
 
-/// <summary>The score at the end of a trend bucket starting at <see cref="Bucket"/> (Unix seconds).</summary>
+/// <summary>
+/// The score at the end of a trend bucket starting at <see cref="Bucket"/> (Unix seconds), and the
+/// highest score within it: a fall inside one bucket must still show as a fall from its peak.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("HealthGrid.TrendSample")]
-public sealed record TrendSample([property: Id(0)] long Bucket, [property: Id(1)] float Score);
+public sealed record TrendSample([property: Id(0)] long Bucket, [property: Id(1)] float Score, [property: Id(2)] float Peak = 0)
+{
+    /// <summary>The highest score of the bucket (samples stored before peaks were kept have only the last score).</summary>
+    public float High => Math.Max(Peak, Score);
+}

@@ -16,10 +16,11 @@ public sealed class TrendSeries
 
     [Id(1)] public List<TrendSample> Coarse { get; set; } = [];
 
-    public void Record(DateTimeOffset at, double score)
+    /// <summary>Records a change at <paramref name="at"/> from <paramref name="before"/> to <paramref name="score"/>.</summary>
+    public void Record(DateTimeOffset at, double before, double score)
     {
-        Put(Fine, BucketOf(at, FineBucket), score);
-        Put(Coarse, BucketOf(at, CoarseBucket), score);
+        Put(Fine, BucketOf(at, FineBucket), before, score);
+        Put(Coarse, BucketOf(at, CoarseBucket), before, score);
         Trim(Fine, at - FineSpan);
         Trim(Coarse, at - CoarseSpan);
     }
@@ -44,6 +45,14 @@ public sealed class TrendSeries
         return Coarse[0].Score;
     }
 
+    /// <summary>The highest score recorded since <paramref name="since"/> (fine series within a day, daily before).</summary>
+    public double? HighestSince(DateTimeOffset since)
+    {
+        var cutoff = since.ToUnixTimeSeconds();
+        var scores = Fine.Concat(Coarse).Where(s => s.Bucket >= cutoff - (long)FineBucket.TotalSeconds).Select(s => (double?)s.High);
+        return scores.Max();
+    }
+
     private static long BucketOf(DateTimeOffset at, TimeSpan size)
     {
         var seconds = at.ToUnixTimeSeconds();
@@ -51,16 +60,16 @@ public sealed class TrendSeries
         return seconds - (((seconds % width) + width) % width);
     }
 
-    private static void Put(List<TrendSample> samples, long bucket, double score)
+    private static void Put(List<TrendSample> samples, long bucket, double before, double score)
     {
-        var sample = new TrendSample(bucket, (float)score);
+        var peak = (float)Math.Max(before, score);
         if (samples.Count > 0 && samples[^1].Bucket == bucket)
         {
-            samples[^1] = sample;
+            samples[^1] = new TrendSample(bucket, (float)score, Math.Max(peak, samples[^1].High));
         }
         else if (samples.Count == 0 || samples[^1].Bucket < bucket)
         {
-            samples.Add(sample);
+            samples.Add(new TrendSample(bucket, (float)score, peak));
         }
     }
 

@@ -1,4 +1,6 @@
 using HealthGrid.Accounts;
+using HealthGrid.Alerts;
+using HealthGrid.Cases;
 using HealthGrid.Customers;
 using HealthGrid.Ingest;
 using HealthGrid.Projections;
@@ -43,8 +45,7 @@ public sealed class ScoreHistoryReaderTests
             return stored;
         }
 
-        public Task WriteAsync(IReadOnlyCollection<CustomerSummary> summaries, IReadOnlyCollection<ScoreChange> changes, CancellationToken cancellationToken) =>
-            inner.WriteAsync(summaries, changes, cancellationToken);
+        public Task WriteAsync(ProjectionBatch batch, CancellationToken cancellationToken) => inner.WriteAsync(batch, cancellationToken);
 
         public Task UpsertAccountAsync(AccountProfile account, CancellationToken cancellationToken) => inner.UpsertAccountAsync(account, cancellationToken);
 
@@ -53,5 +54,15 @@ public sealed class ScoreHistoryReaderTests
         public Task<CustomerSummary[]> GetAccountCustomersAsync(string accountId, CancellationToken cancellationToken) => inner.GetAccountCustomersAsync(accountId, cancellationToken);
 
         public Task<AccountProfile[]> ListAccountsAsync(CancellationToken cancellationToken) => inner.ListAccountsAsync(cancellationToken);
+
+        public Task<CasePage> QueryCasesAsync(CaseQuery query, CancellationToken cancellationToken) => inner.QueryCasesAsync(query, cancellationToken);
+
+        public Task<CaseView?> GetCaseAsync(string caseId, CancellationToken cancellationToken) => inner.GetCaseAsync(caseId, cancellationToken);
+
+        public Task<AlertPage> QueryAlertsAsync(AlertQuery query, CancellationToken cancellationToken) => inner.QueryAlertsAsync(query, cancellationToken);
+
+        public Task<Alert?> GetAlertAsync(string alertId, CancellationToken cancellationToken) => inner.GetAlertAsync(alertId, cancellationToken);
+
+        public Task<decimal> TotalRevenueAsync(CancellationToken cancellationToken) => inner.TotalRevenueAsync(cancellationToken);
     }
 }

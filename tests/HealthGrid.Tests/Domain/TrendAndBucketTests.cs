@@ -10,26 +10,38 @@ public sealed class TrendAndBucketTests
     public void Trend_keeps_the_last_score_per_15_minutes_for_a_day_and_per_day_for_90_days()
     {
         var trend = new TrendSeries();
-        trend.Record(T0, 80);
-        trend.Record(T0.AddMinutes(5), 78);
-        trend.Record(T0.AddMinutes(20), 75);
+        trend.Record(T0, 81, 80);
+        trend.Record(T0.AddMinutes(5), 80, 78);
+        trend.Record(T0.AddMinutes(20), 78, 75);
         Assert.Equal([78f, 75f], trend.Fine.Select(s => s.Score));
         Assert.Equal([75f], trend.Coarse.Select(s => s.Score));
 
-        trend.Record(T0.AddDays(2), 70);
+        trend.Record(T0.AddDays(2), 75, 70);
         Assert.Equal([70f], trend.Fine.Select(s => s.Score));
         Assert.Equal(2, trend.Coarse.Count);
 
-        trend.Record(T0.AddDays(100), 60);
+        trend.Record(T0.AddDays(100), 70, 60);
         Assert.Equal([60f], trend.Coarse.Select(s => s.Score));
+    }
+
+    [Fact]
+    public void A_fall_inside_one_bucket_still_shows_its_peak()
+    {
+        var trend = new TrendSeries();
+        trend.Record(T0, 70, 85);
+        trend.Record(T0.AddMinutes(1), 85, 75);
+        trend.Record(T0.AddMinutes(2), 75, 60);
+        Assert.Equal([60f], trend.Fine.Select(s => s.Score));
+        Assert.Equal(85, trend.HighestSince(T0.AddMinutes(-30)));
+        Assert.Null(trend.HighestSince(T0.AddDays(1)));
     }
 
     [Fact]
     public void Score_at_or_before_answers_from_the_daily_series()
     {
         var trend = new TrendSeries();
-        trend.Record(T0, 80);
-        trend.Record(T0.AddDays(10), 60);
+        trend.Record(T0, 81, 80);
+        trend.Record(T0.AddDays(10), 80, 60);
         Assert.Equal(80, trend.ScoreAtOrBefore(T0.AddDays(5)));
         Assert.Equal(60, trend.ScoreAtOrBefore(T0.AddDays(20)));
         Assert.Equal(80, trend.ScoreAtOrBefore(T0.AddDays(-5)));

@@ -1,0 +1,20 @@
+namespace HealthGrid.Alerts;
+
+/// <summary>Filters for the alert list; all optional. Newest first.</summary>
+[GenerateSerializer, Immutable, Alias("HealthGrid.AlertQuery")]
+public sealed record AlertQuery
+{
+    [Id(0)] public Audience? Audience { get; init; }
+
+    [Id(1)] public AlertState? State { get; init; }
+
+    [Id(2)] public AlertType? Type { get; init; }
+
+    [Id(3)] public string? CustomerId { get; init; }
+
+    [Id(4)] public string? CaseId { get; init; }
+
+    [Id(5)] public int Offset { get; init; }
+
+    [Id(6)] public int Limit { get; init; } = 50;
+}

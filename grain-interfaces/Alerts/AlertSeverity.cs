@@ -1,0 +1,10 @@
+namespace HealthGrid.Alerts;
+
+[GenerateSerializer]
+public enum AlertSeverity
+{
+    Info,
+    Warning,
+    High,
+    Critical,
+}

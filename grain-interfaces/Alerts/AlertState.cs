@@ -1,0 +1,9 @@
+namespace HealthGrid.Alerts;
+
+[GenerateSerializer]
+public enum AlertState
+{
+    Raised,
+    Acknowledged,
+    Resolved,
+}

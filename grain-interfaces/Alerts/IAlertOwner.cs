@@ -1,0 +1,9 @@
+namespace HealthGrid.Alerts;
+
+/// <summary>A grain that raises alerts and decides their lifecycle; acknowledging or resolving goes to it.</summary>
+[Alias("HealthGrid.IAlertOwner")]
+public interface IAlertOwner : IGrainWithStringKey
+{
+    [Alias("ActOnAlert")]
+    Task<AlertActionResult> ActOnAlertAsync(string alertId, AlertState to, string by);
+}

@@ -1,0 +1,8 @@
+namespace HealthGrid.Cases;
+
+[GenerateSerializer]
+public enum CaseAction
+{
+    Acknowledge,
+    Resolve,
+}

@@ -1,0 +1,28 @@
+namespace HealthGrid.Alerts;
+
+/// <summary>
+/// Live-push endpoints by silo, each kept while its lease is renewed. Held in memory: if this grain
+/// moves, every silo's renewal repopulates it within one renewal period.
+/// </summary>
+public sealed class AlertSubscribersGrain(TimeProvider time) : Grain, IAlertSubscribersGrain
+{
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(90);
+    private readonly Dictionary<string, (IAlertSubscriber Subscriber, DateTimeOffset Until)> subscribers = new(StringComparer.Ordinal);
+
+    public Task RenewAsync(string silo, IAlertSubscriber subscriber)
+    {
+        subscribers[silo] = (subscriber, time.GetUtcNow() + Lease);
+        return Task.CompletedTask;
+    }
+
+    public Task<IAlertSubscriber[]> CurrentAsync()
+    {
+        var now = time.GetUtcNow();
+        foreach (var expired in subscribers.Where(s => s.Value.Until < now).Select(s => s.Key).ToList())
+        {
+            subscribers.Remove(expired);
+        }
+
+        return Task.FromResult(subscribers.Values.Select(s => s.Subscriber).ToArray());
+    }
+}
