@@ -1,4 +1,7 @@
 using HealthGrid.Accounts;
+using HealthGrid.Alerts;
+using HealthGrid.Auth;
+using HealthGrid.Cases;
 using HealthGrid.Configuration;
 using HealthGrid.Customers;
 using HealthGrid.Events;
@@ -20,6 +23,10 @@ public static class ApiServices
         services.AddExceptionHandler<InfrastructureExceptionHandler>();
         services.AddOpenApi();
         services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
+        services.AddHealthGridAuth();
+        services.AddSingleton<AlertRecipients>();
+        services.AddSingleton<SignalRAlertSubscriber>();
+        services.AddHostedService<AlertSubscription>();
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CurrentOrganisation>();
@@ -36,11 +43,15 @@ public static class ApiServices
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapEventEndpoints();
         app.MapCustomerEndpoints();
         app.MapAccountEndpoints();
         app.MapImportEndpoints();
         app.MapOrganisationEndpoints();
+        app.MapCaseEndpoints();
+        app.MapAlertEndpoints();
         app.MapHub<DashboardHub>(DashboardHub.Path);
         app.MapOpenApi();
         return app;

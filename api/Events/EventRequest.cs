@@ -72,6 +72,18 @@ public sealed class TicketRequest
 
     /// <summary>The source helpdesk reports that the ticket breached its SLA.</summary>
     public bool? SlaBreached { get; set; }
+
+    /// <summary>The case status after this event: opened, acknowledged, investigating, waiting_on_customer, resolved or closed.</summary>
+    public string? Status { get; set; }
+
+    /// <summary>The agent working the ticket; kept until another is named.</summary>
+    public string? Assignee { get; set; }
+
+    /// <summary>The team working the ticket; kept until another is named.</summary>
+    public string? Team { get; set; }
+
+    /// <summary>ticket_updated: who wrote the update, agent (default; a response) or customer (an agent owes the next response).</summary>
+    public string? Author { get; set; }
 }
 
 /// <summary>survey: nps 0-10, csat 1-5, ces 1-7 (7 = very easy).</summary>
@@ -84,7 +96,7 @@ public sealed class SurveyRequest
     public string? Verbatim { get; set; }
 }
 
-/// <summary>complaint: a configured categorization code, a severity and optional text.</summary>
+/// <summary>complaint: a configured categorization code, a severity and optional text; it opens a case.</summary>
 public sealed class ComplaintRequest
 {
     public string? Code { get; set; }
@@ -92,6 +104,13 @@ public sealed class ComplaintRequest
     public string? Severity { get; set; }
 
     public string? Text { get; set; }
+
+    /// <summary>The case the complaint opens (later ticket events with this id update it); defaults to the event id.</summary>
+    public string? CaseId { get; set; }
+
+    public string? Assignee { get; set; }
+
+    public string? Team { get; set; }
 }
 
 /// <summary>social_mention: optional details; the text is the event's <c>text</c>.</summary>

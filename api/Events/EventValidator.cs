@@ -1,4 +1,5 @@
 using System.Globalization;
+using HealthGrid.Cases;
 using HealthGrid.Configuration;
 using HealthGrid.Infrastructure;
 using HealthGrid.Ingest;
@@ -14,12 +15,15 @@ public sealed class EventValidator(CurrentOrganisation organisation, IOptionsMon
 {
     private static readonly string[] Details = ["text", "interactionId", "live", "direction", "team", "ticket", "survey", "complaint", "social", "delivery", "payment", "usage", "change"];
 
+    /// <summary>The kinds clients may post: the internal ones are written by HealthGrid itself.</summary>
+    private static readonly string PublicKinds = string.Join(", ", Enum.GetValues<InteractionKind>().Where(k => !k.IsInternal()).Select(EnumNames<InteractionKind>.Name).Order(StringComparer.Ordinal));
+
     public Interaction? Validate(EventRequest r, FieldErrors errors)
     {
         var limits = options.CurrentValue;
         var now = time.GetUtcNow();
         Identifiers.Check(errors, "eventId", r.EventId);
-        var kind = EnumNames<InteractionKind>.Parse(errors, "kind", r.Kind);
+        var kind = Kind(errors, r.Kind);
         var channel = EnumNames<Channel>.Parse(errors, "channel", r.Channel);
         var occurredAt = OccurredAt(errors, r.OccurredAt, now, limits);
         if (kind == InteractionKind.SystemChange)
@@ -76,6 +80,23 @@ public sealed class EventValidator(CurrentOrganisation organisation, IOptionsMon
         return k == InteractionKind.SystemChange
             ? e
             : e with { JourneyStage = r.JourneyStage ?? organisation.Index.DefaultStage(k, e.Complaint?.Code) };
+    }
+
+    private static InteractionKind? Kind(FieldErrors errors, string? text)
+    {
+        if (text is null)
+        {
+            errors.Add("kind", $"is required; one of: {PublicKinds}");
+            return null;
+        }
+
+        if (EnumNames<InteractionKind>.TryParse(text, out var kind) && !kind.IsInternal())
+        {
+            return kind;
+        }
+
+        errors.Add("kind", $"'{text}' is not one of: {PublicKinds}");
+        return null;
     }
 
     private static DateTimeOffset? OccurredAt(FieldErrors errors, string? text, DateTimeOffset now, IngestOptions limits)
@@ -145,7 +166,25 @@ public sealed class EventValidator(CurrentOrganisation organisation, IOptionsMon
         var severity = EnumNames<Severity>.Parse(errors, "ticket.severity", t.Severity, required: kind == InteractionKind.TicketOpened);
         errors.MaxLength("ticket.category", t.Category, 128);
         var text = Text(errors, "ticket.text", t.Text, limits, required: false);
-        return new TicketDetails(t.TicketId ?? "", severity ?? Severity.Medium, t.Category, text, t.SlaBreached ?? false);
+        var status = EnumNames<CaseStatus>.Parse(errors, "ticket.status", t.Status, required: false);
+        if (kind == InteractionKind.TicketResolved && status is not (null or CaseStatus.Resolved or CaseStatus.Closed))
+        {
+            errors.Add("ticket.status", "must be resolved or closed (or absent) for ticket_resolved");
+        }
+
+        var author = EnumNames<MessageDirection>.Parse(errors, "ticket.author", t.Author, required: false) ?? MessageDirection.Agent;
+        OptionalId(errors, "ticket.assignee", t.Assignee);
+        OptionalId(errors, "ticket.team", t.Team);
+        return new TicketDetails(t.TicketId ?? "", severity, t.Category, text, t.SlaBreached ?? false, status, t.Assignee, t.Team, author);
+    }
+
+    /// <summary>Teams and assignees become alert audiences (SignalR groups), so they follow the id rule.</summary>
+    private static void OptionalId(FieldErrors errors, string field, string? id)
+    {
+        if (id is not null)
+        {
+            Identifiers.Check(errors, field, id);
+        }
     }
 
     private static MessageDetails? Message(FieldErrors errors, EventRequest r, IngestOptions limits)
@@ -153,7 +192,7 @@ public sealed class EventValidator(CurrentOrganisation organisation, IOptionsMon
         var text = Text(errors, "text", r.Text, limits, required: true);
         Identifiers.Check(errors, "interactionId", r.InteractionId);
         var direction = EnumNames<MessageDirection>.Parse(errors, "direction", r.Direction, required: false) ?? MessageDirection.Customer;
-        errors.MaxLength("team", r.Team, 128);
+        OptionalId(errors, "team", r.Team);
         return new MessageDetails(r.InteractionId ?? "", text ?? "", r.Live ?? false, direction, r.Team);
     }
 
@@ -189,7 +228,10 @@ public sealed class EventValidator(CurrentOrganisation organisation, IOptionsMon
 
         var severity = EnumNames<Severity>.Parse(errors, "complaint.severity", c.Severity);
         var text = Text(errors, "complaint.text", c.Text, limits, required: false);
-        return new ComplaintDetails(c.Code ?? "", severity ?? Severity.Medium, text);
+        OptionalId(errors, "complaint.caseId", c.CaseId);
+        OptionalId(errors, "complaint.assignee", c.Assignee);
+        OptionalId(errors, "complaint.team", c.Team);
+        return new ComplaintDetails(c.Code ?? "", severity ?? Severity.Medium, text, c.CaseId, c.Assignee, c.Team);
     }
 
     private static SocialDetails? Social(FieldErrors errors, EventRequest r, IngestOptions limits)

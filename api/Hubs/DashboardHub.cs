@@ -1,11 +1,26 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace HealthGrid.Hubs;
 
-/// <summary>The live dashboard's hub, at <see cref="Path"/>.</summary>
-public sealed class DashboardHub : Hub<IDashboardClient>
+/// <summary>
+/// The live dashboard's hub, at <see cref="Path"/>. Signed-in users only; what a connection receives
+/// follows from its token's claims (<see cref="AlertGroups"/>), and it has no method to ask for more.
+/// </summary>
+[Authorize]
+public sealed class DashboardHub(AlertRecipients recipients) : Hub<IDashboardClient>
 {
     public const string Path = "/hubs/dashboard";
 
-    public override Task OnConnectedAsync() => Clients.Caller.Connected(Environment.MachineName);
+    public override Task OnConnectedAsync()
+    {
+        recipients.Join(Context.ConnectionId, AlertGroups.Of(Context.User!));
+        return Clients.Caller.Connected(Environment.MachineName);
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        recipients.Leave(Context.ConnectionId);
+        return Task.CompletedTask;
+    }
 }

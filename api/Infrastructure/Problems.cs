@@ -1,10 +1,14 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace HealthGrid.Infrastructure;
 
 public static class Problems
 {
+    private const int RetryAfterSeconds = 2;
+
     public static ValidationProblem Invalid(FieldErrors errors) =>
         TypedResults.ValidationProblem(errors.ToDictionary(), title: "The request is invalid.");
 
@@ -13,5 +17,16 @@ public static class Problems
         var errors = new FieldErrors();
         errors.Add(field, message);
         return Invalid(errors);
+    }
+
+    /// <summary>The action does not apply to the object's current state (e.g. acknowledging a resolved alert).</summary>
+    public static Conflict<ProblemDetails> Conflict(string detail) =>
+        TypedResults.Conflict(new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "The action does not apply in the current state.", Detail = detail });
+
+    /// <summary>The action could not be made durable: 503 with Retry-After.</summary>
+    public static ProblemHttpResult Unavailable(HttpContext context, string detail)
+    {
+        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "HealthGrid is temporarily unavailable.");
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Text.Json;
 using HealthGrid.Cases;
 using HealthGrid.Telemetry;
 
@@ -22,10 +23,18 @@ public sealed class AlertMetrics
     }
 
     public void Raised(Alert alert) =>
-        raised.Add(1, new("type", alert.Type.ToString()), new("severity", alert.Severity.ToString()));
+        raised.Add(1, new("type", Label(alert.Type)), new("severity", Label(alert.Severity)));
 
     public void Pushed(int count) => pushed.Add(count);
 
-    public void Fired(SlaTimerKind kind, TimeSpan delay) =>
-        fireDelay.Record(Math.Max(0, delay.TotalMilliseconds), new KeyValuePair<string, object?>("kind", kind.ToString()));
+    /// <summary>
+    /// A timer fired <paramref name="delay"/> after its due time. <paramref name="overdue"/> marks timers
+    /// that were already due when the grain learned of them (a back-dated event, a re-activation after
+    /// a failover, a stricter policy): their delay measures the outage or the data, not the timer.
+    /// </summary>
+    public void Fired(SlaTimerKind kind, TimeSpan delay, bool overdue) =>
+        fireDelay.Record(Math.Max(0, delay.TotalMilliseconds), new("kind", Label(kind)), new("overdue", overdue ? "true" : "false"));
+
+    /// <summary>Label values as the API spells them (snake_case).</summary>
+    private static string Label<T>(T value) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }

@@ -239,6 +239,7 @@ public sealed partial class CustomerGrain(
             return;
         }
 
+        sla.Armed(next.Value);
         var due = retrySoon ? RetryAfterJournalFailure : next.Value - time.GetUtcNow();
         slaTimer ??= this.RegisterGrainTimer(() => queue.Run(FireSlaTimersAsync),
             new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = false });

@@ -14,6 +14,9 @@ internal sealed class CustomerSla(CustomerModel customer, CustomerEvents events,
 {
     private const int MaxRoundsPerFiring = 16;
 
+    /// <summary>The due time the grain timer was last armed for, and when: timers due before that moment were overdue when first known.</summary>
+    private (DateTimeOffset Due, DateTimeOffset At)? armed;
+
     /// <summary>Journals and applies every timer due now, repeating while firing makes more due (a warning, then the breach).</summary>
     public async Task<bool> FireDueAsync()
     {
@@ -34,7 +37,7 @@ internal sealed class CustomerSla(CustomerModel customer, CustomerEvents events,
 
             foreach (var timer in due)
             {
-                metrics.Fired(timer.Kind, timer.FiredAt - timer.DueAt);
+                metrics.Fired(timer.Kind, timer.FiredAt - timer.DueAt, overdue: armed is not { } a || timer.DueAt < a.At);
             }
         }
 
@@ -43,6 +46,15 @@ internal sealed class CustomerSla(CustomerModel customer, CustomerEvents events,
 
     /// <summary>When the next timer is due, or null when the customer has none.</summary>
     public DateTimeOffset? Next() => CaseTimers.Next(customer.State.Cases.Values, rules.Now.Policies);
+
+    /// <summary>The grain timer is armed for <paramref name="due"/>; remembered the first time, so the fire delay can tell on-time firings from catch-up.</summary>
+    public void Armed(DateTimeOffset due)
+    {
+        if (armed?.Due != due)
+        {
+            armed = (due, time.GetUtcNow());
+        }
+    }
 
     private Interaction ToEvent(SlaTimerDetails timer) => new()
     {

@@ -2,6 +2,7 @@ using HealthGrid.Configuration;
 using HealthGrid.Customers;
 using HealthGrid.Ingest;
 using Microsoft.Extensions.Configuration;
+using HealthGrid.Tests.Domain.Cases;
 
 namespace HealthGrid.Tests.Domain;
 
@@ -57,5 +58,41 @@ public sealed class OptionsValidationTests
         Assert.Equal("support", index.DefaultStage(InteractionKind.Message, null));
         Assert.Equal("po-billing", index.ProcessOfCode("BILL-DUP")!.Owner);
         Assert.Null(index.ProcessOfCode("NOPE"));
+    }
+
+    [Fact]
+    public void The_shipped_sla_configuration_is_valid_and_its_last_policy_catches_everything()
+    {
+        var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "healthgrid.json")).Build();
+        var sla = configuration.GetSection(SlaOptions.Section).Get<SlaOptions>()!;
+        Assert.True(new SlaOptionsValidator().Validate(null, sla).Succeeded);
+        Assert.Equal(3, sla.Calendars.Count);
+        Assert.Equal(5, sla.Calendars[1].Hours.Count);
+        Assert.Contains(new DateOnly(2026, 12, 25), sla.Calendars[1].Holidays);
+        var policies = new HealthGrid.Sla.SlaPolicies(sla);
+        Assert.Equal("standard", policies.Select(Tier.Bronze, Severity.Low, null, Channel.Email).Id);
+        Assert.Equal("critical-accounts", policies.Select(Tier.Platinum, Severity.Critical, null, Channel.Call).Id);
+    }
+
+    [Fact]
+    public void Bad_sla_settings_are_reported_with_where_they_are()
+    {
+        var sla = CustomerHarness.Options();
+        sla.Calendars.Add(new SlaCalendarSettings { Id = "mars", TimeZone = "Mars/Olympus", AlwaysOpen = true });
+        sla.Policies[0].Calendar = "nowhere";
+        sla.Policies[0].Match.Tiers.Add("diamond");
+        sla.Policies[0].Targets.FirstResponse = TimeSpan.Zero;
+        sla.Policies[0].Warnings.Add(new SlaWarningSettings { Percent = 150 });
+        sla.Policies[0].Escalation.Levels.Add(new EscalationLevelSettings { Notify = "ceo" });
+        sla.Policies[1].Match.Channels.Add("email");
+        var failures = new SlaOptionsValidator().Validate(null, sla).Failures!.ToList();
+        Assert.Contains(failures, f => f.Contains("unknown time zone 'Mars/Olympus'", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("Policies:gold-urgent:Calendar 'nowhere'", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("Match:Tiers: 'diamond'", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("Targets:FirstResponse must be positive", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("Warnings", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("'ceo' is not one of", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("the last policy must match every case", StringComparison.Ordinal));
+        Assert.Equal(7, failures.Count);
     }
 }

@@ -82,4 +82,38 @@ public static class TestOrganisation
         ["kind"] = "complaint",
         ["complaint"] = new { code, severity, text = "We were charged twice." },
     };
+
+    public static Dictionary<string, object?> Ticket(string customerId, string kind, string ticketId, string? severity = "high", string? status = null,
+        string? assignee = "ana", string? team = "team-emea", string? author = null, DateTimeOffset? at = null) => new()
+    {
+        ["eventId"] = NewId("evt"),
+        ["customerId"] = customerId,
+        ["occurredAt"] = At(at ?? DateTimeOffset.UtcNow),
+        ["channel"] = "chat",
+        ["kind"] = kind,
+        ["ticket"] = new Dictionary<string, object?>
+        {
+            ["ticketId"] = ticketId,
+            ["severity"] = severity,
+            ["category"] = "billing",
+            ["status"] = status,
+            ["assignee"] = assignee,
+            ["team"] = team,
+            ["author"] = author,
+        }.Where(p => p.Value is not null).ToDictionary(),
+    };
+
+    /// <summary>A frustrated customer message in a live chat handled by <paramref name="team"/>.</summary>
+    public static Dictionary<string, object?> FrustratedLiveMessage(string customerId, string team, string? conversation = null) => new()
+    {
+        ["eventId"] = NewId("evt"),
+        ["customerId"] = customerId,
+        ["occurredAt"] = At(DateTimeOffset.UtcNow),
+        ["channel"] = "chat",
+        ["kind"] = "message",
+        ["text"] = "This is the third time I'm calling, I want to speak to a manager!",
+        ["interactionId"] = conversation ?? NewId("conv"),
+        ["live"] = true,
+        ["team"] = team,
+    };
 }

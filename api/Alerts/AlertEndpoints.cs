@@ -1,0 +1,107 @@
+using HealthGrid.Accounts;
+using HealthGrid.Cases;
+using HealthGrid.Customers;
+using HealthGrid.Infrastructure;
+using HealthGrid.Ingest;
+using HealthGrid.JourneyStages;
+using HealthGrid.ProcessOwners;
+using HealthGrid.Projections;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace HealthGrid.Alerts;
+
+/// <summary>Alerts of every type: listed by audience, state, type, customer or case; acknowledged and resolved by the grain that raised them.</summary>
+public static class AlertEndpoints
+{
+    private const int MaxPageSize = 500;
+
+    public static RouteGroupBuilder MapAlertEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/alerts").WithTags("Alerts");
+        group.MapGet("/", ListAsync).WithName("ListAlerts")
+            .WithSummary("Alerts filtered by audience (team:<id>, user:<id>, owner:<id>, account:<id>, leadership), state, type, customer or case, newest first");
+        group.MapGet("/{id}", GetAsync).WithName("GetAlert").WithSummary("An alert with its lifecycle: who acknowledged and resolved it, and when");
+        group.MapPost("/{id}/acknowledge", (string id, HttpRequest request, IGrainFactory grains) => ActAsync(id, AlertState.Acknowledged, request, grains))
+            .Accepts<ActionRequest>("application/json").WithName("AcknowledgeAlert").WithSummary("Acknowledge an alert: an SLA breach stops escalating");
+        group.MapPost("/{id}/resolve", (string id, HttpRequest request, IGrainFactory grains) => ActAsync(id, AlertState.Resolved, request, grains))
+            .Accepts<ActionRequest>("application/json").WithName("ResolveAlert").WithSummary("Resolve an alert");
+        return group;
+    }
+
+    private static async Task<Results<Ok<AlertPage>, ValidationProblem>> ListAsync(
+        IGrainFactory grains, string? audience, string? state, string? type, string? customerId, string? caseId, int? offset, int? limit)
+    {
+        var errors = new FieldErrors();
+        Audience? parsed = null;
+        if (audience is not null)
+        {
+            if (Audience.TryParse(audience, out var a))
+            {
+                parsed = a;
+            }
+            else
+            {
+                errors.Add("audience", $"'{audience}' is not one of: user:<id>, team:<id>, owner:<id>, account:<id>, leadership");
+            }
+        }
+
+        var query = new AlertQuery
+        {
+            Audience = parsed,
+            State = EnumNames<AlertState>.Parse(errors, "state", state, required: false),
+            Type = EnumNames<AlertType>.Parse(errors, "type", type, required: false),
+            CustomerId = customerId,
+            CaseId = caseId,
+            Offset = offset ?? 0,
+            Limit = limit ?? 50,
+        };
+        errors.Range("offset", query.Offset, 0, int.MaxValue);
+        errors.Range("limit", query.Limit, 1, MaxPageSize);
+        if (!errors.IsEmpty)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<IDirectoryGrain>(0).QueryAlertsAsync(query));
+    }
+
+    private static async Task<Results<Ok<Alert>, NotFound>> GetAsync(string id, IGrainFactory grains) =>
+        await grains.GetGrain<IDirectoryGrain>(0).GetAlertAsync(id) is { } alert ? TypedResults.Ok(alert) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<Alert>, NotFound, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> ActAsync(
+        string id, AlertState to, HttpRequest request, IGrainFactory grains)
+    {
+        var (body, errors) = await ActionRequests.ReadAsync(request);
+        if (errors is not null)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        if (await grains.GetGrain<IDirectoryGrain>(0).GetAlertAsync(id) is not { } alert)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var result = await Owner(grains, alert).ActOnAlertAsync(id, to, body!.By!);
+        return result.Status switch
+        {
+            IngestStatus.Accepted => TypedResults.Ok(result.Alert!),
+            IngestStatus.Unavailable => Problems.Unavailable(request.HttpContext, result.Error!),
+            _ => Problems.Conflict(result.Error!),
+        };
+    }
+
+    /// <summary>The grain that raised the alert decides its lifecycle.</summary>
+    private static IAlertOwner Owner(IGrainFactory grains, Alert alert) => alert.OwnerKind switch
+    {
+        AlertOwnerKind.Customer => grains.GetGrain<ICustomerGrain>(alert.OwnerId),
+        AlertOwnerKind.ProcessOwner => grains.GetGrain<IProcessOwnerGrain>(alert.OwnerId),
+        AlertOwnerKind.JourneyStage => grains.GetGrain<IJourneyStageGrain>(alert.OwnerId),
+        AlertOwnerKind.Account => grains.GetGrain<IAccountGrain>(alert.OwnerId),
+        _ => throw new ArgumentOutOfRangeException(nameof(alert), alert.OwnerKind, "unknown alert owner"),
+    };
+}

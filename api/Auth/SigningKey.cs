@@ -1,0 +1,14 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace HealthGrid.Auth;
+
+/// <summary>The key tokens are signed and checked with: the configured one, or a random one for this process.</summary>
+public sealed class SigningKey(IOptions<AuthOptions> options)
+{
+    public SymmetricSecurityKey Key { get; } = new(options.Value.SigningKey is { Length: > 0 } configured
+        ? Encoding.UTF8.GetBytes(configured)
+        : RandomNumberGenerator.GetBytes(32));
+}

@@ -1,0 +1,85 @@
+using HealthGrid.Customers;
+using HealthGrid.Infrastructure;
+using HealthGrid.Ingest;
+using HealthGrid.Projections;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace HealthGrid.Cases;
+
+/// <summary>Cases: one with its clocks, escalations and history; lists by customer, team, process owner and SLA state; acknowledge and resolve.</summary>
+public static class CaseEndpoints
+{
+    private const int MaxPageSize = 500;
+
+    public static RouteGroupBuilder MapCaseEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/cases").WithTags("Cases");
+        group.MapGet("/", ListAsync).WithName("ListCases")
+            .WithSummary("Cases filtered by customer, team, process owner, journey stage, SLA state and open/closed, nearest deadline first")
+            .WithDescription("Answered from the case list that the customer grains keep; it includes every change acted on through this server.");
+        group.MapGet("/{id}", GetAsync).WithName("GetCase").WithSummary("A case with its live SLA clocks, escalations and full history");
+        group.MapPost("/{id}/acknowledge", (string id, HttpRequest request, IGrainFactory grains) => ActAsync(id, CaseAction.Acknowledge, request, grains))
+            .Accepts<ActionRequest>("application/json").WithName("AcknowledgeCase").WithSummary("Acknowledge a case (counts as its first response)");
+        group.MapPost("/{id}/resolve", (string id, HttpRequest request, IGrainFactory grains) => ActAsync(id, CaseAction.Resolve, request, grains))
+            .Accepts<ActionRequest>("application/json").WithName("ResolveCase").WithSummary("Resolve a case: stops its clocks, closes its escalations and resolves its alerts");
+        return group;
+    }
+
+    private static async Task<Results<Ok<CasePage>, ValidationProblem>> ListAsync(
+        IGrainFactory grains, string? customerId, string? team, string? processOwner, string? journeyStage, string? slaState, bool? open, int? offset, int? limit)
+    {
+        var errors = new FieldErrors();
+        var query = new CaseQuery
+        {
+            CustomerId = customerId,
+            Team = team,
+            ProcessOwner = processOwner,
+            JourneyStage = journeyStage,
+            SlaState = EnumNames<SlaState>.Parse(errors, "slaState", slaState, required: false),
+            Open = open,
+            Offset = offset ?? 0,
+            Limit = limit ?? 50,
+        };
+        errors.Range("offset", query.Offset, 0, int.MaxValue);
+        errors.Range("limit", query.Limit, 1, MaxPageSize);
+        if (!errors.IsEmpty)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<IDirectoryGrain>(0).QueryCasesAsync(query));
+    }
+
+    private static async Task<Results<Ok<CaseView>, NotFound>> GetAsync(string id, IGrainFactory grains) =>
+        await grains.GetGrain<IDirectoryGrain>(0).CaseCustomerAsync(id) is { } customerId
+        && await grains.GetGrain<ICustomerGrain>(customerId).GetCaseAsync(id) is { } view
+            ? TypedResults.Ok(view)
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<CaseView>, NotFound, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> ActAsync(
+        string id, CaseAction action, HttpRequest request, IGrainFactory grains)
+    {
+        var (body, errors) = await ActionRequests.ReadAsync(request);
+        if (errors is not null)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        if (await grains.GetGrain<IDirectoryGrain>(0).CaseCustomerAsync(id) is not { } customerId)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var result = await grains.GetGrain<ICustomerGrain>(customerId).ActOnCaseAsync(id, action, body!.By!, body.Note);
+        return result.Status switch
+        {
+            IngestStatus.Accepted => TypedResults.Ok(result.Case!),
+            IngestStatus.Unavailable => Problems.Unavailable(request.HttpContext, result.Error!),
+            _ => Problems.Conflict(result.Error!),
+        };
+    }
+}

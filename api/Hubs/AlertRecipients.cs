@@ -1,0 +1,77 @@
+using HealthGrid.Alerts;
+
+namespace HealthGrid.Hubs;
+
+/// <summary>
+/// The connections on this server by alert audience. SignalR's own groups would deliver an alert
+/// twice to a user in two of its audiences (a team and the assignee), so recipients are resolved
+/// here, each connection once. Every server receives every alert change, so local connections are
+/// all a server needs to know.
+/// </summary>
+public sealed class AlertRecipients
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, HashSet<string>> connectionsByGroup = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> groupsByConnection = new(StringComparer.Ordinal);
+
+    public void Join(string connectionId, HashSet<string> groups)
+    {
+        lock (gate)
+        {
+            groupsByConnection[connectionId] = groups;
+            foreach (var group in groups)
+            {
+                if (!connectionsByGroup.TryGetValue(group, out var members))
+                {
+                    members = new HashSet<string>(StringComparer.Ordinal);
+                    connectionsByGroup[group] = members;
+                }
+
+                members.Add(connectionId);
+            }
+        }
+    }
+
+    public void Leave(string connectionId)
+    {
+        lock (gate)
+        {
+            if (!groupsByConnection.Remove(connectionId, out var groups))
+            {
+                return;
+            }
+
+            foreach (var group in groups)
+            {
+                if (connectionsByGroup.TryGetValue(group, out var members) && members.Remove(connectionId) && members.Count == 0)
+                {
+                    connectionsByGroup.Remove(group);
+                }
+            }
+        }
+    }
+
+    /// <summary>Every connection that may see the alert: its audiences and those who see everything.</summary>
+    public List<string> For(Alert alert)
+    {
+        var recipients = new HashSet<string>(StringComparer.Ordinal);
+        lock (gate)
+        {
+            AddMembers(recipients, AlertGroups.Everything);
+            foreach (var audience in alert.Audiences)
+            {
+                AddMembers(recipients, audience.Group);
+            }
+        }
+
+        return [.. recipients];
+    }
+
+    private void AddMembers(HashSet<string> recipients, string group)
+    {
+        if (connectionsByGroup.TryGetValue(group, out var members))
+        {
+            recipients.UnionWith(members);
+        }
+    }
+}

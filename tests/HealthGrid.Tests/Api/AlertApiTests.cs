@@ -1,0 +1,99 @@
+using System.Net;
+using HealthGrid.Alerts;
+using HealthGrid.Cases;
+using HealthGrid.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using static HealthGrid.Tests.Infrastructure.TestOrganisation;
+
+namespace HealthGrid.Tests.Api;
+
+[Collection(EmbeddedSiloCollection.Name)]
+public sealed class AlertApiTests(EmbeddedSiloFixture fixture)
+{
+    private HttpClient Http => fixture.Silo.Http;
+
+    private async Task<(string Customer, Alert Alert)> FrustrationAsync(string team)
+    {
+        var customer = await CreateCustomerAsync(Http, await CreateAccountAsync(Http));
+        using var response = await Http.PostJsonAsync("/api/v1/events", FrustratedLiveMessage(customer, team));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var page = await Http.GetJsonAsync<AlertPage>($"/api/v1/alerts?audience=team:{team}");
+        return (customer, Assert.Single(page.Items));
+    }
+
+    [Fact]
+    public async Task A_frustrated_live_message_is_listed_for_its_team_with_the_customer_and_cues()
+    {
+        var team = NewId("team");
+        var (customer, alert) = await FrustrationAsync(team);
+
+        Assert.Equal((AlertType.Frustration, AlertState.Raised, customer, team), (alert.Type, alert.State, alert.CustomerId, alert.Team));
+        Assert.Equal(Customers.Tier.Gold, alert.CustomerTier);
+        Assert.NotNull(alert.CustomerHealth);
+        Assert.NotEmpty(alert.Cues);
+        Assert.Equal(alert, await Http.GetJsonAsync<Alert>($"/api/v1/alerts/{alert.Id}"), AlertComparer.Instance);
+        Assert.Empty((await Http.GetJsonAsync<AlertPage>($"/api/v1/alerts?audience=team:{NewId("team")}")).Items);
+    }
+
+    [Fact]
+    public async Task Acknowledging_and_resolving_an_alert_moves_it_forward_only()
+    {
+        var (customer, alert) = await FrustrationAsync(NewId("team"));
+
+        using var acknowledged = await Http.PostJsonAsync($"/api/v1/alerts/{alert.Id}/acknowledge", new { by = "sup-1" });
+        Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
+        var afterAck = await acknowledged.ReadAsync<Alert>();
+        Assert.Equal((AlertState.Acknowledged, "sup-1"), (afterAck.State, afterAck.AcknowledgedBy));
+        Assert.Equal(AlertState.Acknowledged, (await Http.GetJsonAsync<Alert>($"/api/v1/alerts/{alert.Id}")).State);
+
+        using var twice = await Http.PostJsonAsync($"/api/v1/alerts/{alert.Id}/acknowledge", new { by = "sup-2" });
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Equal("sup-1", (await Http.GetJsonAsync<Alert>($"/api/v1/alerts/{alert.Id}")).AcknowledgedBy);
+
+        using var resolved = await Http.PostJsonAsync($"/api/v1/alerts/{alert.Id}/resolve", new { by = "sup-2" });
+        Assert.Equal(AlertState.Resolved, (await resolved.ReadAsync<Alert>()).State);
+        var listed = await Http.GetJsonAsync<AlertPage>($"/api/v1/alerts?customerId={customer}&state=resolved");
+        Assert.Equal((alert.Id, "sup-1", "sup-2"), (listed.Items.Single().Id, listed.Items.Single().AcknowledgedBy, listed.Items.Single().ResolvedBy));
+        Assert.Empty((await Http.GetJsonAsync<AlertPage>($"/api/v1/alerts?customerId={customer}&state=raised")).Items);
+    }
+
+    [Fact]
+    public async Task Resolving_a_case_resolves_its_alerts()
+    {
+        var customer = await CreateCustomerAsync(Http, await CreateAccountAsync(Http));
+        var ticket = NewId("T");
+        await Http.PostJsonAsync("/api/v1/events", Ticket(customer, "ticket_opened", ticket, at: DateTimeOffset.UtcNow.AddMinutes(-20)));
+        // Opened 20 minutes ago under a 15-minute first response: the breach fires as soon as the case is active.
+        var breach = await Eventually.Until(async () => (await Http.GetJsonAsync<AlertPage>($"/api/v1/alerts?caseId={ticket}&type=sla_breach")).Items.SingleOrDefault(), a => a is not null);
+        Assert.Equal(SlaMetric.FirstResponse, breach!.Metric);
+
+        await Http.PostJsonAsync($"/api/v1/cases/{ticket}/resolve", new { by = "sam" });
+
+        var after = await Http.GetJsonAsync<Alert>($"/api/v1/alerts/{breach.Id}");
+        Assert.Equal((AlertState.Resolved, "sam"), (after.State, after.ResolvedBy));
+    }
+
+    [Fact]
+    public async Task Unknown_alerts_are_404_and_bad_filters_name_the_field()
+    {
+        using var missing = await Http.GetAsync("/api/v1/alerts/no-such-alert");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        using var missingAction = await Http.PostJsonAsync("/api/v1/alerts/no-such-alert/acknowledge", new { by = "sam" });
+        Assert.Equal(HttpStatusCode.NotFound, missingAction.StatusCode);
+
+        using var bad = await Http.GetAsync("/api/v1/alerts?audience=planet:mars&state=open&type=fire");
+        var errors = (await bad.ReadAsync<ValidationProblemDetails>()).Errors;
+        Assert.True(errors.ContainsKey("audience") && errors.ContainsKey("state") && errors.ContainsKey("type"));
+    }
+
+    /// <summary>Alerts carry arrays; equal means the same values.</summary>
+    private sealed class AlertComparer : IEqualityComparer<Alert>
+    {
+        public static readonly AlertComparer Instance = new();
+
+        public bool Equals(Alert? x, Alert? y) =>
+            System.Text.Json.JsonSerializer.Serialize(x, InProcessSilo.Json) == System.Text.Json.JsonSerializer.Serialize(y, InProcessSilo.Json);
+
+        public int GetHashCode(Alert obj) => obj.Id.GetHashCode(StringComparison.Ordinal);
+    }
+}

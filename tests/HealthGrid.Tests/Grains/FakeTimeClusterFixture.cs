@@ -1,0 +1,56 @@
+using HealthGrid.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+
+namespace HealthGrid.Tests.Grains;
+
+/// <summary>
+/// An in-process cluster whose grains (and their timers) run on a fake clock the test advances; the
+/// silo's own maintenance stays on real time, so advancing the clock only moves what HealthGrid times.
+/// </summary>
+public sealed class FakeTimeClusterFixture : IAsyncLifetime
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            host.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "healthgrid.json"));
+            host.Configuration["HealthGrid:Projections:FlushInterval"] = "00:00:00.020";
+            host.Services.AddSingleton<TimeProvider>(Clock);
+            host.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+            host.Services.AddHealthGridGrains();
+            host.Services.AddInMemoryEventStore();
+        });
+        builder.ConfigureSilo((_, silo) =>
+        {
+            foreach (var name in StorageNames.All)
+            {
+                silo.AddMemoryGrainStorage(name);
+            }
+
+            silo.UseInMemoryReminderService();
+            silo.UseSystemTextJsonGrainStorageSerializer();
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class FakeTimeClusterCollection : ICollectionFixture<FakeTimeClusterFixture>
+{
+    public const string Name = "fake-time cluster";
+}

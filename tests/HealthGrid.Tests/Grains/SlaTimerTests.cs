@@ -1,0 +1,115 @@
+using HealthGrid.Alerts;
+using HealthGrid.Cases;
+using HealthGrid.Customers;
+using HealthGrid.Ingest;
+using HealthGrid.Projections;
+using HealthGrid.Tests.Infrastructure;
+
+namespace HealthGrid.Tests.Grains;
+
+/// <summary>
+/// SLA timers in a live customer grain, on a fake clock: the shipped critical-accounts policy (gold,
+/// high severity, 24x7) gives a 15-minute first response, and its chain hands over every 10 minutes.
+/// </summary>
+[Collection(FakeTimeClusterCollection.Name)]
+public sealed class SlaTimerTests(FakeTimeClusterFixture fixture)
+{
+    private static readonly TimeSpan Min = TimeSpan.FromMinutes(1);
+
+    private IGrainFactory Grains => fixture.Grains;
+
+    [Fact]
+    public async Task The_breach_is_raised_at_the_due_time_escalates_level_by_level_and_stops_on_acknowledge()
+    {
+        var customer = await Ids.CustomerAsync(Grains, await Ids.AccountAsync(Grains));
+        var ticket = TestOrganisation.NewId("T");
+        var opened = fixture.Clock.GetUtcNow();
+        await OpenAsync(customer, ticket, opened);
+
+        // Warnings at 75% (11:15) and 2 minutes before (13:00); nothing breached a millisecond before 15:00.
+        await AdvanceTo(opened + (15 * Min) - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(2, (await AlertsAsync(ticket, AlertType.SlaWarning, n => n == 2)).Length);
+        Assert.Empty(await AlertsAsync(ticket, AlertType.SlaBreach, _ => true));
+
+        await AdvanceTo(opened + (15 * Min));
+        var breach = await BreachAsync(ticket, _ => true);
+        Assert.Equal(opened + (15 * Min), breach.RaisedAt);
+        Assert.Null(breach.LateBy);
+        Assert.Equal(["user:ana"], breach.Audiences.Select(a => a.Group));
+
+        // Unacknowledged: the team supervisor at +25, then the process owner level (no owner here: leadership) at +35.
+        await AdvanceTo(opened + (25 * Min));
+        Assert.Equal(1, (await BreachAsync(ticket, a => a.EscalationLevel == 1)).EscalationLevel);
+        await AdvanceTo(opened + (35 * Min));
+        var third = await BreachAsync(ticket, a => a.EscalationLevel == 2);
+        Assert.Equal(["user:ana", "team:team-emea", "leadership"], third.Audiences.Select(a => a.Group));
+
+        var acknowledged = await Grains.GetGrain<ICustomerGrain>(customer).ActOnAlertAsync(breach.Id, AlertState.Acknowledged, "lead");
+        Assert.Equal(IngestStatus.Accepted, acknowledged.Status);
+
+        await AdvanceTo(opened + (3 * 60 * Min));
+        var after = await BreachAsync(ticket, a => a.State == AlertState.Acknowledged);
+        Assert.Equal((2, "lead"), (after.EscalationLevel!.Value, after.AcknowledgedBy));
+        var view = (await Grains.GetGrain<ICustomerGrain>(customer).GetCaseAsync(ticket))!;
+        Assert.Equal(EscalationStatus.Acknowledged, view.Escalations.Single(e => e.Metric == SlaMetric.FirstResponse).Status);
+    }
+
+    [Fact]
+    public async Task Responding_in_time_means_no_breach()
+    {
+        var customer = await Ids.CustomerAsync(Grains, await Ids.AccountAsync(Grains));
+        var ticket = TestOrganisation.NewId("T");
+        var opened = fixture.Clock.GetUtcNow();
+        await OpenAsync(customer, ticket, opened);
+
+        await AdvanceTo(opened + (5 * Min));
+        var update = Ticket(customer, ticket, InteractionKind.TicketUpdated, fixture.Clock.GetUtcNow()) with
+        {
+            Ticket = new TicketDetails(ticket, null, null, "We are looking into it.", Assignee: "ana", Team: "team-emea"),
+        };
+        await Grains.GetGrain<ICustomerGrain>(customer).RecordInteractionsAsync([update]);
+        await AdvanceTo(opened + (20 * Min));
+
+        var view = (await Grains.GetGrain<ICustomerGrain>(customer).GetCaseAsync(ticket))!;
+        Assert.Equal(ClockState.Met, view.Clocks.First(c => c.Metric == SlaMetric.FirstResponse).State);
+        Assert.DoesNotContain(await AlertsAsync(ticket, AlertType.SlaBreach, _ => true), a => a.Metric == SlaMetric.FirstResponse);
+    }
+
+    private Task OpenAsync(string customer, string ticket, DateTimeOffset at) =>
+        Grains.GetGrain<ICustomerGrain>(customer).RecordInteractionsAsync([Ticket(customer, ticket, InteractionKind.TicketOpened, at)]);
+
+    private static Interaction Ticket(string customer, string ticket, InteractionKind kind, DateTimeOffset at) => new()
+    {
+        EventId = TestOrganisation.NewId("evt"),
+        CustomerId = customer,
+        OccurredAt = at,
+        ReceivedAt = at,
+        Channel = Channel.Chat,
+        Kind = kind,
+        JourneyStage = "support",
+        Ticket = new TicketDetails(ticket, Severity.High, "general", null, Assignee: "ana", Team: "team-emea"),
+    };
+
+    /// <summary>Moves the fake clock in small steps, letting each fired timer's work finish before the next.</summary>
+    private async Task AdvanceTo(DateTimeOffset target)
+    {
+        while (fixture.Clock.GetUtcNow() < target)
+        {
+            var step = target - fixture.Clock.GetUtcNow();
+            fixture.Clock.Advance(step < Min ? step : Min);
+            await Task.Delay(20);
+        }
+    }
+
+    private async Task<Alert[]> AlertsAsync(string ticket, AlertType type, Func<int, bool> done) =>
+        await Eventually.Until(
+            async () => (await Grains.GetGrain<IDirectoryGrain>(0).QueryAlertsAsync(new AlertQuery { CaseId = ticket, Type = type })).Items,
+            items => done(items.Length), TimeSpan.FromSeconds(5), $"{type} alerts of {ticket}");
+
+    /// <summary>The first-response breach alert once it satisfies <paramref name="done"/> (other clocks breach later on their own).</summary>
+    private async Task<Alert> BreachAsync(string ticket, Func<Alert, bool> done) =>
+        (await Eventually.Until(
+            async () => (await Grains.GetGrain<IDirectoryGrain>(0).QueryAlertsAsync(new AlertQuery { CaseId = ticket, Type = AlertType.SlaBreach })).Items
+                .SingleOrDefault(a => a.Metric == SlaMetric.FirstResponse),
+            a => a is not null && done(a), TimeSpan.FromSeconds(5), "the first-response breach"))!;
+}

@@ -1,0 +1,66 @@
+using System.Threading.Channels;
+using HealthGrid.Alerts;
+using HealthGrid.Auth;
+using HealthGrid.Hubs;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HealthGrid.Tests.Infrastructure;
+
+/// <summary>A real SignalR client of the dashboard hub, signed in as a user, recording every alert it receives.</summary>
+public sealed class DashboardClient : IAsyncDisposable
+{
+    private readonly HubConnection connection;
+    private readonly Channel<(Alert Alert, DateTimeOffset At)> incoming = Channel.CreateUnbounded<(Alert, DateTimeOffset)>();
+    private readonly List<Alert> received = [];
+
+    private DashboardClient(HubConnection connection)
+    {
+        this.connection = connection;
+        connection.On<Alert>(nameof(IDashboardClient.AlertChanged), alert => incoming.Writer.TryWrite((alert, DateTimeOffset.UtcNow)));
+    }
+
+    public static string TokenFor(InProcessSilo silo, TokenRequest user) => silo.App.Services.GetRequiredService<TokenIssuer>().Issue(user);
+
+    public static async Task<DashboardClient> ConnectAsync(Uri server, string? token)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(server, DashboardHub.Path), o => o.AccessTokenProvider = () => Task.FromResult(token))
+            .AddJsonProtocol(o => HealthGrid.Infrastructure.ApiJson.Configure(o.PayloadSerializerOptions))
+            .Build();
+        var client = new DashboardClient(connection);
+        await connection.StartAsync();
+        return client;
+    }
+
+    /// <summary>Every alert change received so far (drains what has arrived).</summary>
+    public IReadOnlyList<Alert> Received
+    {
+        get
+        {
+            while (incoming.Reader.TryRead(out var item))
+            {
+                received.Add(item.Alert);
+            }
+
+            return received;
+        }
+    }
+
+    /// <summary>The first alert change (received from now on) matching <paramref name="match"/>, with when it arrived.</summary>
+    public async Task<(Alert Alert, DateTimeOffset At)> WaitForAsync(Func<Alert, bool> match, TimeSpan? timeout = null)
+    {
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var item = await incoming.Reader.ReadAsync(cancel.Token);
+            received.Add(item.Alert);
+            if (match(item.Alert))
+            {
+                return item;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await connection.DisposeAsync();
+}
