@@ -15,7 +15,7 @@ public sealed record SlaClockView
     /// <summary>When it breaches if nothing happens; null unless running.</summary>
     [Id(4)] public DateTimeOffset? DueAt { get; init; }
 
-    /// <summary>Business time used so far.</summary>
+    /// <summary>Business time used, as of the read (a single case) or of the case's last change (case lists); pauses excluded.</summary>
     [Id(5)] public required TimeSpan Elapsed { get; init; }
 
     [Id(6)] public DateTimeOffset? BreachedAt { get; init; }

@@ -5,14 +5,18 @@ using HealthGrid.Sla;
 
 namespace HealthGrid.Cases;
 
-/// <summary>What the case rules need to know about the customer and the configuration in force.</summary>
+/// <summary>
+/// What the case rules need to know about the customer and the configuration in force, and the time
+/// views are computed at (the event being applied, or the moment of a read).
+/// </summary>
 public sealed record CaseContext(
     string CustomerId,
     CustomerProfile Profile,
     double Health,
     SlaPolicies Policies,
     OrganisationIndex Organisation,
-    SlaOptions Sla);
+    SlaOptions Sla,
+    DateTimeOffset At);
 
 /// <summary>What applying an event did to cases: the cases changed, alerts raised or updated, SLA clocks completed.</summary>
 public sealed class CaseEffects

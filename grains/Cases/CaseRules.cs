@@ -68,7 +68,7 @@ internal static class CaseRules
                     Complete(@case, SlaMetric.Resolution, at, context, effects);
                     foreach (var clock in @case.Clocks.Where(c => c.IsActive))
                     {
-                        SlaClocks.Cancel(clock, at);
+                        SlaClocks.Cancel(clock, calendar, at);
                     }
 
                     @case.ResolvedAt = at;
@@ -142,7 +142,7 @@ internal static class CaseRules
             }
             else
             {
-                SlaClocks.Cancel(clock, at);
+                SlaClocks.Cancel(clock, policy.Calendar, at);
             }
         }
     }

@@ -2,7 +2,7 @@ using HealthGrid.Sla;
 
 namespace HealthGrid.Cases;
 
-/// <summary>The view of a case with its clocks' due times and its SLA state at a glance.</summary>
+/// <summary>The view of a case at the context's time: its clocks' due times and elapsed business time, and its SLA state at a glance.</summary>
 public static class CaseViews
 {
     public static CaseView From(CaseState @case, CaseContext context)
@@ -16,7 +16,7 @@ public static class CaseViews
             Target = c.Target,
             StartedAt = c.StartedAt,
             DueAt = c.BreachedAt is null ? SlaClocks.Due(c, calendar) : null,
-            Elapsed = c.Accrued,
+            Elapsed = c.CompletedAt is null ? SlaClocks.Elapsed(c, calendar, Later(context.At, c.Since)) : c.Accrued,
             BreachedAt = c.BreachedAt,
             CompletedAt = c.CompletedAt,
             WarningsFired = c.WarningsFired,
@@ -49,6 +49,8 @@ public static class CaseViews
             Version = @case.Version,
         };
     }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static EscalationView ViewOf(EscalationState escalation, Configuration.EscalationSettings settings)
     {

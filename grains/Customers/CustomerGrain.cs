@@ -136,7 +136,7 @@ public sealed partial class CustomerGrain(
     /// <summary>An open case from memory; a closed one (purged from the state) from the case list.</summary>
     public async Task<CaseView?> GetCaseAsync(string caseId)
     {
-        if (customer.Case(caseId, rules.Now) is { } live)
+        if (customer.Case(caseId, rules.Now, time.GetUtcNow()) is { } live)
         {
             return live;
         }
@@ -147,7 +147,7 @@ public sealed partial class CustomerGrain(
 
     public Task<CaseActionResult> ActOnCaseAsync(string caseId, CaseAction action, string by, string? note) => queue.Run(async () =>
     {
-        if (customer.Case(caseId, rules.Now) is not { IsOpen: true } @case)
+        if (customer.Case(caseId, rules.Now, time.GetUtcNow()) is not { IsOpen: true } @case)
         {
             return new CaseActionResult(IngestStatus.Rejected, null, $"case '{caseId}' is not open");
         }
@@ -162,7 +162,7 @@ public sealed partial class CustomerGrain(
             return new CaseActionResult(IngestStatus.Unavailable, null, "the event store is unavailable; retry later");
         }
 
-        return new CaseActionResult(IngestStatus.Accepted, customer.Case(caseId, rules.Now) ?? publisher.PendingCase(caseId), null);
+        return new CaseActionResult(IngestStatus.Accepted, customer.Case(caseId, rules.Now, time.GetUtcNow()) ?? publisher.PendingCase(caseId), null);
     });
 
     public Task<AlertActionResult> ActOnAlertAsync(string alertId, AlertState to, string by) => queue.Run(async () =>

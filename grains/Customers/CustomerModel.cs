@@ -25,7 +25,7 @@ public sealed class CustomerModel(string customerId, CustomerState state)
         var effects = new CaseEffects();
         if (Profile is { } profile)
         {
-            CaseMachine.Apply(State, e, seq, Context(profile, rules), effects);
+            CaseMachine.Apply(State, e, seq, Context(profile, rules, e.OccurredAt), effects);
             FrustrationAlerts.Apply(State, e, health.Text, seq, CustomerId, profile, rules.Alerts, effects);
             HealthAlerts.Apply(State, health.Change, seq, CustomerId, profile, rules.Alerts, effects);
         }
@@ -40,17 +40,18 @@ public sealed class CustomerModel(string customerId, CustomerState state)
         var effects = new CaseEffects();
         if (Profile is { } profile)
         {
-            CaseMachine.Refresh(State, at, State.AppliedSeq, Context(profile, rules), effects);
+            CaseMachine.Refresh(State, at, State.AppliedSeq, Context(profile, rules, at), effects);
         }
 
         return effects;
     }
 
-    public CaseView? Case(string caseId, CustomerRules rules) =>
-        Profile is { } profile && State.Cases.TryGetValue(caseId, out var @case) ? CaseViews.From(@case, Context(profile, rules)) : null;
+    /// <summary>A case as it stands at <paramref name="now"/> (its clocks' elapsed time counted to then).</summary>
+    public CaseView? Case(string caseId, CustomerRules rules, DateTimeOffset now) =>
+        Profile is { } profile && State.Cases.TryGetValue(caseId, out var @case) ? CaseViews.From(@case, Context(profile, rules, now)) : null;
 
-    private CaseContext Context(CustomerProfile profile, CustomerRules rules) =>
-        new(CustomerId, profile, State.Health.Score, rules.Policies, rules.Organisation, rules.Sla);
+    private CaseContext Context(CustomerProfile profile, CustomerRules rules, DateTimeOffset at) =>
+        new(CustomerId, profile, State.Health.Score, rules.Policies, rules.Organisation, rules.Sla, at);
 
     /// <summary>Sets the profile; returns the account the customer left, if it moved.</summary>
     public string? SetProfile(CustomerProfile profile, HealthModelOptions options)

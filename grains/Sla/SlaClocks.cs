@@ -66,10 +66,12 @@ public static class SlaClocks
     }
 
     /// <summary>Stops a clock that no longer applies (the case was resolved before a response was due).</summary>
-    public static void Cancel(SlaClock clock, DateTimeOffset at)
+    public static void Cancel(SlaClock clock, BusinessCalendar calendar, DateTimeOffset at)
     {
         if (clock.IsActive)
         {
+            clock.Accrued = Elapsed(clock, calendar, at);
+            clock.Since = at;
             clock.State = clock.BreachedAt is null ? ClockState.Cancelled : ClockState.Breached;
             clock.CompletedAt = at;
         }

@@ -23,6 +23,16 @@ internal static class DemoCatalog
         ("LATAM", "team-amer", ["São Paulo", "Bogotá", "Santiago", "Lima", "Monterrey", "Quito"]),
     ];
 
+    /// <summary>The agents of each support team: the assignees of demo tickets.</summary>
+    public static readonly Dictionary<string, string[]> Agents = new(StringComparer.Ordinal)
+    {
+        ["team-emea"] = ["ana.silva", "jonas.berg", "marta.nowak"],
+        ["team-amer"] = ["sam.carter", "lucia.gomez", "dev.patel"],
+        ["team-apac"] = ["mei.tan", "kenji.sato", "priya.rao"],
+    };
+
+    public static readonly string[] TicketCategories = ["general", "billing", "delivery", "access", "BILL-WRONG", "DLV-LATE"];
+
     public static readonly string[] Units = ["Operations", "Finance", "Distribution", "Customer Care", "Procurement", "Field Service", "Retail", "Digital"];
 
     public static readonly string[] Products = ["billing-suite", "payments", "analytics", "logistics", "support-desk"];

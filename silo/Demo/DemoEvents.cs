@@ -1,4 +1,5 @@
 using System.Globalization;
+using HealthGrid.Customers;
 using HealthGrid.Events;
 
 namespace HealthGrid.Demo;
@@ -11,14 +12,19 @@ internal sealed class DemoEvents(DemoOrganisation organisation, Random random)
 {
     private static readonly (string Kind, double Weight)[] Mix =
     [
-        ("message", 0.32), ("survey", 0.14), ("ticket_opened", 0.1), ("ticket_resolved", 0.06), ("complaint", 0.07),
-        ("delivery", 0.1), ("payment", 0.07), ("usage", 0.09), ("social_mention", 0.04), ("system_change", 0.01),
+        ("message", 0.3), ("survey", 0.13), ("ticket_opened", 0.08), ("ticket_updated", 0.08), ("ticket_resolved", 0.05), ("complaint", 0.06),
+        ("delivery", 0.1), ("payment", 0.07), ("usage", 0.08), ("social_mention", 0.04), ("system_change", 0.01),
     ];
 
-    private readonly Dictionary<string, int> openTickets = [];
+    private const int RecentTickets = 12;
+    private readonly DemoTickets tickets = new(random);
     private long counter;
 
-    /// <summary>A few weeks of history per customer so the demo starts with a spread of scores.</summary>
+    /// <summary>
+    /// A few weeks of history per customer so the demo starts with a spread of scores; past tickets
+    /// and complaints are answered and resolved. Then a few tickets of troubled customers opened
+    /// minutes ago, so SLA warnings, breaches and escalations show up in the first minutes.
+    /// </summary>
     public IEnumerable<EventRequest> History(DateTimeOffset now)
     {
         foreach (var customer in organisation.Customers)
@@ -28,11 +34,33 @@ internal sealed class DemoEvents(DemoOrganisation organisation, Random random)
             {
                 var at = now - TimeSpan.FromHours(random.Next(1, 30 * 24)) - TimeSpan.FromMinutes(random.Next(60));
                 var kind = Mix[DemoOrganisation.Pick(random, [.. Mix.Select(m => m.Weight)])].Kind;
-                if (kind != "system_change")
+                if (kind is "system_change" or "ticket_updated" or "ticket_resolved")
                 {
-                    yield return For(customer, kind, at, live: false);
+                    continue;
+                }
+
+                var opening = For(customer, kind, at, live: false);
+                yield return opening;
+                if ((opening.Ticket?.TicketId ?? opening.Complaint?.CaseId) is { } caseId)
+                {
+                    foreach (var followUp in tickets.PastLifecycle(opening, caseId, at, now))
+                    {
+                        yield return followUp;
+                    }
                 }
             }
+        }
+
+        // Gold and platinum customers (troubled ones first) have the shortest first-response target: warnings and breaches come soonest.
+        var recentCustomers = organisation.Customers
+            .Where(c => c.Profile.Tier is Tier.Platinum or Tier.Gold)
+            .OrderBy(c => c.Mood == Mood.Troubled ? 0 : 1)
+            .Take(RecentTickets);
+        foreach (var customer in recentCustomers)
+        {
+            var recent = For(customer, "ticket_opened", now - TimeSpan.FromSeconds(random.Next(11 * 60, 16 * 60)), live: false);
+            recent.Ticket!.Severity = "high";
+            yield return recent;
         }
     }
 
@@ -52,7 +80,7 @@ internal sealed class DemoEvents(DemoOrganisation organisation, Random random)
         return For(customer, kind, now, live: true);
     }
 
-    private EventRequest For((Customers.CustomerProfile Profile, Mood Mood, string Team) customer, string kind, DateTimeOffset at, bool live)
+    private EventRequest For((CustomerProfile Profile, Mood Mood, string Team) customer, string kind, DateTimeOffset at, bool live)
     {
         var (profile, mood, team) = customer;
         var bad = mood switch { Mood.Troubled => 0.85, Mood.Mixed => 0.35, _ => 0.08 };
@@ -80,18 +108,18 @@ internal sealed class DemoEvents(DemoOrganisation organisation, Random random)
                 break;
             case "ticket_opened":
                 request.Channel = "email";
-                openTickets[profile.Id] = openTickets.GetValueOrDefault(profile.Id) + 1;
-                request.Ticket = new TicketRequest
-                {
-                    TicketId = $"T-{profile.Id}-{openTickets[profile.Id]}",
-                    Severity = random.NextDouble() < bad ? "high" : "medium",
-                    Category = "general",
-                    Text = Say(bad),
-                };
+                request.Ticket = tickets.Open(profile.Id, team, bad, Say(bad));
                 break;
-            case "ticket_resolved":
+            case "ticket_updated" or "ticket_resolved":
                 request.Channel = "email";
-                request.Ticket = new TicketRequest { TicketId = $"T-{profile.Id}-{Math.Max(1, openTickets.GetValueOrDefault(profile.Id))}", SlaBreached = random.NextDouble() < bad / 3 };
+                request.Ticket = kind == "ticket_updated" ? tickets.Update(profile.Id, bad) : tickets.Resolve(profile.Id, bad);
+                if (request.Ticket is null)
+                {
+                    // Nothing open for this customer: the traffic opens a ticket instead.
+                    request.Kind = "ticket_opened";
+                    request.Ticket = tickets.Open(profile.Id, team, bad, Say(bad));
+                }
+
                 break;
             case "complaint":
                 request.Channel = random.NextDouble() < 0.5 ? "email" : "call";
@@ -100,6 +128,8 @@ internal sealed class DemoEvents(DemoOrganisation organisation, Random random)
                     Code = DemoCatalog.ComplaintCodes[random.Next(DemoCatalog.ComplaintCodes.Length)],
                     Severity = random.NextDouble() < bad ? "high" : "medium",
                     Text = Say(Math.Max(bad, 0.5)),
+                    CaseId = tickets.OpenComplaint(profile.Id, team),
+                    Team = team,
                 };
                 break;
             case "delivery":

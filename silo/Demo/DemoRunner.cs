@@ -23,8 +23,13 @@ public sealed partial class DemoRunner(
     private readonly TaskCompletionSource loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task running = Task.CompletedTask;
 
+    private int invalidEvents;
+
     /// <summary>Completes once the organisation and its history are loaded.</summary>
     public Task Loaded => loaded.Task;
+
+    /// <summary>Generated events the API contract refused: always zero unless the generator and the contract drifted apart.</summary>
+    public int InvalidEvents => Volatile.Read(ref invalidEvents);
 
     public void Participate(ISiloLifecycle lifecycle) => lifecycle.Subscribe(nameof(DemoRunner), ServiceLifecycleStage.Active,
         _ =>
@@ -89,6 +94,7 @@ public sealed partial class DemoRunner(
             else
             {
                 var (field, message) = errors.First();
+                Interlocked.Increment(ref invalidEvents);
                 LogInvalidDemoEvent(field, message);
             }
         }

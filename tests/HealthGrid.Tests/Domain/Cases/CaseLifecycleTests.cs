@@ -30,6 +30,18 @@ public sealed class CaseLifecycleTests
     }
 
     [Fact]
+    public void A_read_counts_elapsed_business_time_to_its_moment_and_pauses_are_left_out()
+    {
+        var harness = new CustomerHarness();
+        harness.Apply(Ticket(InteractionKind.TicketOpened, "T-1", T0));
+        Assert.Equal(10 * Min, harness.Customer.Case("T-1", harness.Rules, T0 + 10 * Min)!.Clocks.Single(c => c.Metric == SlaMetric.Resolution).Elapsed);
+
+        harness.Apply(Ticket(InteractionKind.TicketUpdated, "T-1", T0 + 20 * Min, severity: null, status: CaseStatus.WaitingOnCustomer));
+        var paused = harness.Customer.Case("T-1", harness.Rules, T0 + H(5))!;
+        Assert.Equal(20 * Min, paused.Clocks.Single(c => c.Metric == SlaMetric.Resolution).Elapsed);
+    }
+
+    [Fact]
     public void A_ticket_in_a_categorization_code_belongs_to_that_codes_process_owner()
     {
         var harness = new CustomerHarness();

@@ -142,7 +142,8 @@ internal sealed class CustomerHarness
         Alerts.AddRange(effects.Alerts);
     }
 
-    public CaseView Case(string id) => Customer.Case(id, Rules) ?? throw new InvalidOperationException($"no case {id}");
+    /// <summary>The case as it stands after the last applied event.</summary>
+    public CaseView Case(string id) => Customer.Case(id, Rules, Applied.Count > 0 ? Applied.Max(e => e.OccurredAt) : T0) ?? throw new InvalidOperationException($"no case {id}");
 
     public Alert Alert(string id) => Alerts.FindLast(a => a.Id == id) ?? throw new InvalidOperationException($"no alert {id}");
 

@@ -78,13 +78,14 @@ public sealed class SlaClockTests
     [Fact]
     public void A_cancelled_clock_keeps_a_breach_that_already_happened()
     {
+        var calendar = BusinessCalendar.TwentyFourSeven();
         var clock = SlaClocks.Start(SlaMetric.NextResponse, H(1), Start, 0);
-        SlaClocks.Cancel(clock, Start + H(0.5));
-        Assert.Equal(ClockState.Cancelled, clock.State);
+        SlaClocks.Cancel(clock, calendar, Start + H(0.5));
+        Assert.Equal((ClockState.Cancelled, H(0.5)), (clock.State, clock.Accrued));
 
         var breached = SlaClocks.Start(SlaMetric.NextResponse, H(1), Start, 0);
         breached.BreachedAt = Start + H(1);
-        SlaClocks.Cancel(breached, Start + H(2));
+        SlaClocks.Cancel(breached, calendar, Start + H(2));
         Assert.Equal(ClockState.Breached, breached.State);
     }
 
