@@ -80,5 +80,8 @@ public sealed record Alert
     /// <summary>A count behind the alert: complaints in the window, frustrated messages, revenue share (percent).</summary>
     [Id(30)] public double? Count { get; init; }
 
+    /// <summary>The live chat or call a frustration alert is about.</summary>
+    [Id(31)] public string? InteractionId { get; init; }
+
     public bool IsOpen => State != AlertState.Resolved;
 }

@@ -9,11 +9,15 @@ namespace HealthGrid.Alerts;
 /// <summary>
 /// Supervisor alerts for live conversations: the first frustrated customer message of a chat or call
 /// raises one alert for the conversation's team; more frustration updates that alert (and makes it
-/// critical) instead of raising new ones. A conversation ends with a non-live message or when idle.
+/// critical) instead of raising new ones. A conversation ends with a non-live message or when idle
+/// (noticed at the customer's next message), and its alert resolves with it.
 /// </summary>
 public static class FrustrationAlerts
 {
     public const string UnassignedTeam = "unassigned";
+
+    /// <summary>Who resolves an alert whose condition ended on its own.</summary>
+    public const string SystemActor = "healthgrid";
 
     public static void Apply(CustomerState state, Interaction e, TextSignal text, long seq, string customerId, CustomerProfile profile, AlertOptions options, CaseEffects effects)
     {
@@ -24,12 +28,12 @@ public static class FrustrationAlerts
 
         foreach (var idle in state.Live.Values.Where(l => l.LastAt < e.OccurredAt - options.LiveInteractionIdle).Select(l => l.Id).ToList())
         {
-            state.Live.Remove(idle);
+            End(state, idle, e.OccurredAt, seq, effects);
         }
 
         if (!message.Live)
         {
-            state.Live.Remove(message.InteractionId);
+            End(state, message.InteractionId, e.OccurredAt, seq, effects);
             return;
         }
 
@@ -79,6 +83,7 @@ public static class FrustrationAlerts
             CustomerId = customerId,
             AccountId = profile.AccountId,
             Team = live.Team ?? UnassignedTeam,
+            InteractionId = live.Id,
             JourneyStage = e.JourneyStage,
             CustomerHealth = Math.Round(state.Health.Score, 1),
             CustomerTier = profile.Tier,
@@ -88,6 +93,18 @@ public static class FrustrationAlerts
             UpdatedAt = e.OccurredAt,
             Version = seq,
         }, effects);
+    }
+
+    /// <summary>A conversation is over: its alert, if nobody resolved it, resolves with it.</summary>
+    private static void End(CustomerState state, string interactionId, DateTimeOffset at, long seq, CaseEffects effects)
+    {
+        if (state.Live.Remove(interactionId, out var live)
+            && live.AlertId is { } id
+            && state.Alerts.TryGetValue(id, out var alert)
+            && AlertLifecycle.Act(alert, AlertState.Resolved, SystemActor, at, seq) is { } resolved)
+        {
+            CaseAlerts.Put(state, resolved, effects);
+        }
     }
 
     private static string Describe(CustomerProfile profile, Interaction e, LiveInteraction live) =>

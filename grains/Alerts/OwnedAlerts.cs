@@ -63,5 +63,5 @@ public sealed class OwnedAlerts(Dictionary<string, Alert> alerts, AlertOwnerKind
     }
 
     /// <summary>Resolves an open alert on the system's behalf (the condition cleared).</summary>
-    public void Clear(string id) => Act(id, AlertState.Resolved, "healthgrid");
+    public void Clear(string id) => Act(id, AlertState.Resolved, FrustrationAlerts.SystemActor);
 }

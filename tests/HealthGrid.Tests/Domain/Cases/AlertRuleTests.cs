@@ -36,7 +36,7 @@ public sealed class AlertRuleTests
         var alert = Assert.Single(harness.Alerts);
         Assert.Equal((AlertType.Frustration, AlertSeverity.High, "team-emea"), (alert.Type, alert.Severity, alert.Team));
         Assert.Equal(["team:team-emea"], alert.Audiences.Select(a => a.Group));
-        Assert.Equal(Tier.Gold, alert.CustomerTier);
+        Assert.Equal((Tier.Gold, "conv-1"), (alert.CustomerTier!.Value, alert.InteractionId));
         Assert.NotNull(alert.CustomerHealth);
         Assert.Contains(IntentCuesOf("I want to speak to a manager"), alert.Cues);
     }
@@ -76,6 +76,19 @@ public sealed class AlertRuleTests
         harness.Apply(Live("I want to cancel my contract", T0));
         harness.Apply(Live("I want to cancel my contract", T0 + TimeSpan.FromHours(2)));
         Assert.Equal(2, harness.Alerts.Select(a => a.Id).Distinct().Count());
+        var first = harness.Alert(harness.Alerts[0].Id);
+        Assert.Equal((AlertState.Resolved, "healthgrid"), (first.State, first.ResolvedBy));
+    }
+
+    [Fact]
+    public void A_conversation_ending_resolves_its_alert()
+    {
+        var harness = new CustomerHarness();
+        harness.Apply(Live("I want to cancel my contract", T0));
+        harness.Apply(Live("Thanks for the call, I will wait for your email.", T0 + Min, live: false));
+        Assert.Equal(AlertState.Resolved, harness.Alert(harness.Alerts[0].Id).State);
+        Assert.Empty(harness.State.Alerts);
+        Assert.Empty(harness.State.Live);
     }
 
     [Fact]
