@@ -27,7 +27,7 @@ public static class ApiServices
         services.AddSingleton<AlertRecipients>();
         services.AddSingleton<SignalRAlertSubscriber>();
         services.AddHostedService<AlertSubscription>();
-        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<IngestOptions>(IngestOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CurrentOrganisation>();
         services.AddSingleton<IngestMetrics>();

@@ -1,3 +1,4 @@
+using HealthGrid.Configuration;
 using HealthGrid.Hubs;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,7 @@ public static class AuthSetup
     /// </summary>
     public static IServiceCollection AddHealthGridAuth(this IServiceCollection services)
     {
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<AuthOptions>(AuthOptions.Section);
         services.AddSingleton<SigningKey>();
         services.AddSingleton<TokenIssuer>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

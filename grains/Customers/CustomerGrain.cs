@@ -104,6 +104,10 @@ public sealed partial class CustomerGrain(
         publisher.Publish(customer.Summary(time.GetUtcNow()));
         await publisher.FlushAsync();
         EnsureSnapshotTimer();
+
+        // A new tier may put open cases under another policy.
+        events.Publish(customer.RefreshCases(time.GetUtcNow(), rules.Now), live: true);
+        await ScheduleSlaAsync(retrySoon: false);
         return new ProfileUpsertResult(created);
     });
 
@@ -145,7 +149,7 @@ public sealed partial class CustomerGrain(
         return stored?.CustomerId == customer.CustomerId ? stored : null;
     }
 
-    public Task<CaseActionResult> ActOnCaseAsync(string caseId, CaseAction action, string by, string? note) => queue.Run(async () =>
+    public Task<CaseActionResult> ActOnCaseAsync(string caseId, CaseAction action, string by, string? note) => Write(async () =>
     {
         if (customer.Case(caseId, rules.Now, time.GetUtcNow()) is not { IsOpen: true } @case)
         {
@@ -165,7 +169,7 @@ public sealed partial class CustomerGrain(
         return new CaseActionResult(IngestStatus.Accepted, customer.Case(caseId, rules.Now, time.GetUtcNow()) ?? publisher.PendingCase(caseId), null);
     });
 
-    public Task<AlertActionResult> ActOnAlertAsync(string alertId, AlertState to, string by) => queue.Run(async () =>
+    public Task<AlertActionResult> ActOnAlertAsync(string alertId, AlertState to, string by) => Write(async () =>
     {
         if (!state.State.Alerts.TryGetValue(alertId, out var alert) || AlertLifecycle.Act(alert, to, by, time.GetUtcNow(), 0) is null)
         {
@@ -181,10 +185,10 @@ public sealed partial class CustomerGrain(
         return new AlertActionResult(IngestStatus.Accepted, state.State.Alerts.GetValueOrDefault(alertId) ?? publisher.PendingAlert(alertId), null);
     });
 
-    public Task RefreshSlaAsync() => queue.Run(() =>
+    public Task RefreshSlaAsync() => Write(() =>
     {
         events.Publish(customer.RefreshCases(time.GetUtcNow(), rules.Now), live: true);
-        return Task.CompletedTask;
+        return Task.FromResult(true);
     });
 
     private async Task<IngestOutcome[]> IngestAsync(Interaction[] interactions)
@@ -204,6 +208,14 @@ public sealed partial class CustomerGrain(
         DeactivateOnIdle();
         return [.. interactions.Select(e => IngestOutcome.Unavailable(e.EventId))];
     }
+
+    /// <summary>A write outside ingest (an action, a policy refresh): serialized with everything else, then the SLA timer re-armed.</summary>
+    private Task<T> Write<T>(Func<Task<T>> work) => queue.Run(async () =>
+    {
+        var result = await work();
+        await AfterWriteAsync();
+        return result;
+    });
 
     private async Task AfterWriteAsync()
     {

@@ -23,15 +23,15 @@ public static class GrainServices
     public static IServiceCollection AddHealthGridGrains(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<HealthModelOptions>().BindConfiguration(HealthModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<OrganisationOptions>().BindConfiguration(OrganisationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SnapshotOptions>().BindConfiguration(SnapshotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ProjectionOptions>().BindConfiguration(ProjectionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ActivityOptions>().BindConfiguration(ActivityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<JournalOptions>().BindConfiguration(JournalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<HealthModelOptions>(HealthModelOptions.Section);
+        services.AddValidatedOptions<OrganisationOptions>(OrganisationOptions.Section);
+        services.AddValidatedOptions<SnapshotOptions>(SnapshotOptions.Section);
+        services.AddValidatedOptions<ProjectionOptions>(ProjectionOptions.Section);
+        services.AddValidatedOptions<ActivityOptions>(ActivityOptions.Section);
+        services.AddValidatedOptions<JournalOptions>(JournalOptions.Section);
         services.AddSingleton<IValidateOptions<HealthModelOptions>, HealthModelOptionsValidator>();
-        services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<SlaOptions>(SlaOptions.Section);
+        services.AddValidatedOptions<AlertOptions>(AlertOptions.Section);
         services.AddSingleton<IValidateOptions<OrganisationOptions>, OrganisationOptionsValidator>();
         services.AddSingleton<IValidateOptions<SlaOptions>, SlaOptionsValidator>();
 

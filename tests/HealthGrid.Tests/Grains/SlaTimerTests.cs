@@ -4,6 +4,9 @@ using HealthGrid.Customers;
 using HealthGrid.Ingest;
 using HealthGrid.Projections;
 using HealthGrid.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HealthGrid.Tests.Grains;
 
@@ -73,6 +76,34 @@ public sealed class SlaTimerTests(FakeTimeClusterFixture fixture)
         var view = (await Grains.GetGrain<ICustomerGrain>(customer).GetCaseAsync(ticket))!;
         Assert.Equal(ClockState.Met, view.Clocks.First(c => c.Metric == SlaMetric.FirstResponse).State);
         Assert.DoesNotContain(await AlertsAsync(ticket, AlertType.SlaBreach, _ => true), a => a.Metric == SlaMetric.FirstResponse);
+    }
+
+    [Fact]
+    public async Task A_policy_change_in_the_configuration_applies_to_an_open_case_at_once()
+    {
+        var customer = await Ids.CustomerAsync(Grains, await Ids.AccountAsync(Grains));
+        var ticket = TestOrganisation.NewId("T");
+        var opened = fixture.Clock.GetUtcNow();
+        await OpenAsync(customer, ticket, opened);
+        var grain = Grains.GetGrain<ICustomerGrain>(customer);
+        Assert.Equal(opened + (15 * Min), (await grain.GetCaseAsync(ticket))!.Clocks[0].DueAt);
+
+        // The silo's configuration is live: an override source on top stands for an edited healthgrid.json.
+        var configuration = (ConfigurationManager)fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IConfiguration>();
+        var edit = new MemoryConfigurationSource { InitialData = new Dictionary<string, string?> { ["HealthGrid:Sla:Policies:0:Targets:FirstResponse"] = "00:05:00" } };
+        configuration.Sources.Add(edit);
+        try
+        {
+            // The same anchor, the new target: due at +5 and firing there.
+            await Eventually.Until(async () => (await grain.GetCaseAsync(ticket))!.Clocks[0].DueAt, due => due == opened + (5 * Min), TimeSpan.FromSeconds(5), "the new due time");
+            await AdvanceTo(opened + (5 * Min));
+            var breach = await BreachAsync(ticket, _ => true);
+            Assert.Equal(opened + (5 * Min), breach.RaisedAt);
+        }
+        finally
+        {
+            configuration.Sources.Remove(edit);
+        }
     }
 
     private Task OpenAsync(string customer, string ticket, DateTimeOffset at) =>
