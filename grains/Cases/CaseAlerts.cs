@@ -137,7 +137,7 @@ internal static class CaseAlerts
 
     private static bool IsCritical(CustomerProfile profile) => profile.Criticality == Criticality.Critical || profile.Tier == Tier.Platinum;
 
-    private static string Name(SlaMetric metric) => metric switch
+    internal static string Name(SlaMetric metric) => metric switch
     {
         SlaMetric.FirstResponse => "First response",
         SlaMetric.NextResponse => "Next response",

@@ -21,7 +21,7 @@ public sealed class CustomerModel(string customerId, CustomerState state)
     /// </summary>
     public (HealthUpdate Health, CaseEffects Effects) Apply(Interaction e, long seq, CustomerRules rules)
     {
-        var health = e.IsInternal ? new HealthUpdate(null, Customers.Text.TextSignal.Empty) : HealthModel.Apply(State.Health, CustomerId, e, seq, rules.Model);
+        var health = CountsForHealth(e) ? HealthModel.Apply(State.Health, CustomerId, e, seq, rules.Model) : new HealthUpdate(null, Customers.Text.TextSignal.Empty);
         var effects = new CaseEffects();
         if (Profile is { } profile)
         {
@@ -33,6 +33,9 @@ public sealed class CustomerModel(string customerId, CustomerState state)
         State.AppliedSeq = Math.Max(State.AppliedSeq, seq);
         return (health, effects);
     }
+
+    /// <summary>What customers do moves their health, and so do the breaches of their cases; actions taken inside HealthGrid do not.</summary>
+    public static bool CountsForHealth(Interaction e) => !e.IsInternal || e.Timer is { Kind: SlaTimerKind.Breach };
 
     /// <summary>Points open cases at the SLA policies now in force.</summary>
     public CaseEffects RefreshCases(DateTimeOffset at, CustomerRules rules)

@@ -1,3 +1,4 @@
+using HealthGrid.Cases;
 using System.Globalization;
 using HealthGrid.Configuration;
 using HealthGrid.Customers.Text;
@@ -54,6 +55,9 @@ public static class Observations
             case InteractionKind.Usage when e.Usage is { } usage:
                 found.Add(Average(HealthComponent.Adoption, AdoptionValue(usage), 1,
                     $"usage {usage.ActiveUsers}/{usage.LicensedUsers} active on {day}"));
+                break;
+            case InteractionKind.SlaTimer when e.Timer is { Kind: SlaTimerKind.Breach } timer:
+                found.Add(Load(HealthComponent.SlaBreaches, 1, $"case {timer.CaseId} breached its {CaseAlerts.Name(timer.Metric).ToLowerInvariant()} target"));
                 break;
         }
 

@@ -70,6 +70,21 @@ public sealed class CaseLifecycleTests
     }
 
     [Fact]
+    public void A_breach_counts_against_the_customers_health_and_warnings_do_not()
+    {
+        var harness = new CustomerHarness();
+        harness.Apply(Ticket(InteractionKind.TicketOpened, "T-1", T0));
+        var changesBefore = harness.ScoreChanges.Count;
+        harness.RunUntil(T0 + 15 * Min);
+
+        var change = Assert.Single(harness.ScoreChanges.Skip(changesBefore));
+        Assert.StartsWith("sla.c-1.T-1.FirstResponse.0.Breach", change.EventId, StringComparison.Ordinal);
+        var driver = Assert.Single(change.Drivers, d => d.Component == HealthComponent.SlaBreaches);
+        Assert.True(driver.Delta < 0);
+        Assert.Equal("case T-1 breached its first response target", driver.Label);
+    }
+
+    [Fact]
     public void An_unacknowledged_breach_climbs_the_chain_level_by_level_and_acknowledging_stops_it()
     {
         var harness = new CustomerHarness();

@@ -40,6 +40,8 @@ internal sealed class CustomerHarness
 
     public List<SlaOutcome> Outcomes { get; } = [];
 
+    public List<ScoreChange> ScoreChanges { get; } = [];
+
     public CustomerState State => Customer.State;
 
     /// <summary>gold-urgent: gold high/critical, 24x7, FR 15 min, NR 30 min, PU 1 h, resolution 4 h, warned at 75%, the full chain.
@@ -82,7 +84,12 @@ internal sealed class CustomerHarness
     public CaseEffects Apply(Interaction e)
     {
         Applied.Add(e);
-        var (_, effects) = Customer.Apply(e, ++seq, Rules);
+        var (health, effects) = Customer.Apply(e, ++seq, Rules);
+        if (health.Change is { } change)
+        {
+            ScoreChanges.Add(change);
+        }
+
         Alerts.AddRange(effects.Alerts);
         Outcomes.AddRange(effects.Outcomes);
         return effects;
