@@ -1,4 +1,5 @@
 using HealthGrid.Configuration;
+using HealthGrid.Customers;
 using HealthGrid.Customers.Scoring;
 using HealthGrid.Ingest;
 using HealthGrid.Postgres;
