@@ -3,7 +3,6 @@ namespace HealthGrid.Alerts;
 [GenerateSerializer]
 public enum AlertSeverity
 {
-    Info,
     Warning,
     High,
     Critical,
