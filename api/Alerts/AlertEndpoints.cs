@@ -2,7 +2,6 @@ using HealthGrid.Accounts;
 using HealthGrid.Cases;
 using HealthGrid.Customers;
 using HealthGrid.Infrastructure;
-using HealthGrid.Ingest;
 using HealthGrid.JourneyStages;
 using HealthGrid.ProcessOwners;
 using HealthGrid.Projections;
@@ -17,8 +16,6 @@ namespace HealthGrid.Alerts;
 /// <summary>Alerts of every type: listed by audience, state, type, customer or case; acknowledged and resolved by the grain that raised them.</summary>
 public static class AlertEndpoints
 {
-    private const int MaxPageSize = 500;
-
     public static RouteGroupBuilder MapAlertEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/alerts").WithTags("Alerts");
@@ -36,6 +33,7 @@ public static class AlertEndpoints
         IGrainFactory grains, string? audience, string? state, string? type, string? customerId, string? caseId, int? offset, int? limit)
     {
         var errors = new FieldErrors();
+        var (from, size) = Paging.Read(errors, offset, limit);
         Audience? parsed = null;
         if (audience is not null)
         {
@@ -56,11 +54,9 @@ public static class AlertEndpoints
             Type = EnumNames<AlertType>.Parse(errors, "type", type, required: false),
             CustomerId = customerId,
             CaseId = caseId,
-            Offset = offset ?? 0,
-            Limit = limit ?? 50,
+            Offset = from,
+            Limit = size,
         };
-        errors.Range("offset", query.Offset, 0, int.MaxValue);
-        errors.Range("limit", query.Limit, 1, MaxPageSize);
         if (!errors.IsEmpty)
         {
             return Problems.Invalid(errors);
@@ -87,12 +83,7 @@ public static class AlertEndpoints
         }
 
         var result = await Owner(grains, alert).ActOnAlertAsync(id, to, body!.By!);
-        return result.Status switch
-        {
-            IngestStatus.Accepted => TypedResults.Ok(result.Alert!),
-            IngestStatus.Unavailable => Problems.Unavailable(request.HttpContext, result.Error!),
-            _ => Problems.Conflict(result.Error!),
-        };
+        return ActionOutcomes.From(request.HttpContext, result.Status, result.Alert, result.Error);
     }
 
     /// <summary>The grain that raised the alert decides its lifecycle.</summary>

@@ -1,6 +1,5 @@
 using HealthGrid.Customers;
 using HealthGrid.Infrastructure;
-using HealthGrid.Ingest;
 using HealthGrid.Projections;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,8 +12,6 @@ namespace HealthGrid.Cases;
 /// <summary>Cases: one with its clocks, escalations and history; lists by customer, team, process owner and SLA state; acknowledge and resolve.</summary>
 public static class CaseEndpoints
 {
-    private const int MaxPageSize = 500;
-
     public static RouteGroupBuilder MapCaseEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/cases").WithTags("Cases");
@@ -33,6 +30,7 @@ public static class CaseEndpoints
         IGrainFactory grains, string? customerId, string? team, string? processOwner, string? journeyStage, string? slaState, bool? open, int? offset, int? limit)
     {
         var errors = new FieldErrors();
+        var (from, size) = Paging.Read(errors, offset, limit);
         var query = new CaseQuery
         {
             CustomerId = customerId,
@@ -41,11 +39,9 @@ public static class CaseEndpoints
             JourneyStage = journeyStage,
             SlaState = EnumNames<SlaState>.Parse(errors, "slaState", slaState, required: false),
             Open = open,
-            Offset = offset ?? 0,
-            Limit = limit ?? 50,
+            Offset = from,
+            Limit = size,
         };
-        errors.Range("offset", query.Offset, 0, int.MaxValue);
-        errors.Range("limit", query.Limit, 1, MaxPageSize);
         if (!errors.IsEmpty)
         {
             return Problems.Invalid(errors);
@@ -75,11 +71,6 @@ public static class CaseEndpoints
         }
 
         var result = await grains.GetGrain<ICustomerGrain>(customerId).ActOnCaseAsync(id, action, body!.By!, body.Note);
-        return result.Status switch
-        {
-            IngestStatus.Accepted => TypedResults.Ok(result.Case!),
-            IngestStatus.Unavailable => Problems.Unavailable(request.HttpContext, result.Error!),
-            _ => Problems.Conflict(result.Error!),
-        };
+        return ActionOutcomes.From(request.HttpContext, result.Status, result.Case, result.Error);
     }
 }

@@ -9,8 +9,6 @@ namespace HealthGrid.Customers;
 
 public static class CustomerEndpoints
 {
-    private const int MaxPageSize = 500;
-
     public static RouteGroupBuilder MapCustomerEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/customers").WithTags("Customers");
@@ -27,6 +25,7 @@ public static class CustomerEndpoints
         IGrainFactory grains, string? accountId, string? band, string? tier, string? region, string? segment, string? criticality, string? churn, int? offset, int? limit)
     {
         var errors = new FieldErrors();
+        var (from, size) = Paging.Read(errors, offset, limit);
         var query = new CustomerQuery
         {
             AccountId = accountId,
@@ -36,11 +35,9 @@ public static class CustomerEndpoints
             Segment = segment,
             Criticality = EnumNames<Criticality>.Parse(errors, "criticality", criticality, required: false),
             ChurnLevel = EnumNames<ChurnLevel>.Parse(errors, "churn", churn, required: false),
-            Offset = offset ?? 0,
-            Limit = limit ?? 50,
+            Offset = from,
+            Limit = size,
         };
-        errors.Range("offset", query.Offset, 0, int.MaxValue);
-        errors.Range("limit", query.Limit, 1, MaxPageSize);
         if (!errors.IsEmpty)
         {
             return Problems.Invalid(errors);
@@ -54,10 +51,11 @@ public static class CustomerEndpoints
 
     private static async Task<Results<Ok<ScoreHistoryPage>, NotFound, ValidationProblem>> HistoryAsync(string id, long? before, int? limit, IGrainFactory grains)
     {
-        var size = limit ?? 50;
-        if (size is < 1 or > MaxPageSize)
+        var errors = new FieldErrors();
+        var (_, size) = Paging.Read(errors, 0, limit);
+        if (!errors.IsEmpty)
         {
-            return Problems.Invalid("limit", $"must be between 1 and {MaxPageSize}");
+            return Problems.Invalid(errors);
         }
 
         return await grains.GetGrain<ICustomerGrain>(id).GetScoreHistoryAsync(before, size) is { } page ? TypedResults.Ok(page) : TypedResults.NotFound();

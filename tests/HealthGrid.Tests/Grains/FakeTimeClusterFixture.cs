@@ -1,5 +1,3 @@
-using HealthGrid.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -20,31 +18,11 @@ public sealed class FakeTimeClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => Cluster = await GrainClusterFixture.StartAsync(host =>
     {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSiloHost((_, host) =>
-        {
-            host.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "healthgrid.json"));
-            host.Configuration["HealthGrid:Projections:FlushInterval"] = "00:00:00.020";
-            host.Services.AddSingleton<TimeProvider>(Clock);
-            host.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
-            host.Services.AddHealthGridGrains();
-            host.Services.AddInMemoryEventStore();
-        });
-        builder.ConfigureSilo((_, silo) =>
-        {
-            foreach (var name in StorageNames.All)
-            {
-                silo.AddMemoryGrainStorage(name);
-            }
-
-            silo.UseInMemoryReminderService();
-            silo.UseSystemTextJsonGrainStorageSerializer();
-        });
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
-    }
+        host.Services.AddSingleton<TimeProvider>(Clock);
+        host.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+    });
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 }

@@ -1,5 +1,6 @@
 using HealthGrid.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Orleans.TestingHost;
 
 namespace HealthGrid.Tests.Grains;
@@ -11,16 +12,22 @@ public sealed class GrainClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => Cluster = await StartAsync();
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    /// <summary>A one-silo cluster as the silo registers it; <paramref name="host"/> adds to the host before HealthGrid's services.</summary>
+    public static async Task<InProcessTestCluster> StartAsync(Action<IHostApplicationBuilder>? host = null)
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSiloHost((_, host) =>
+        builder.ConfigureSiloHost((_, silo) =>
         {
-            host.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "healthgrid.json"));
-            host.Configuration["HealthGrid:Projections:FlushInterval"] = "00:00:00.020";
-            host.Configuration["HealthGrid:Activity:FlushInterval"] = "00:00:00.050";
-            host.Services.AddHealthGridGrains();
-            host.Services.AddInMemoryEventStore();
+            silo.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "healthgrid.json"));
+            silo.Configuration["HealthGrid:Projections:FlushInterval"] = "00:00:00.020";
+            silo.Configuration["HealthGrid:Activity:FlushInterval"] = "00:00:00.050";
+            host?.Invoke(silo);
+            silo.Services.AddHealthGridGrains();
+            silo.Services.AddInMemoryEventStore();
         });
         builder.ConfigureSilo((_, silo) =>
         {
@@ -32,11 +39,10 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             silo.UseInMemoryReminderService();
             silo.UseSystemTextJsonGrainStorageSerializer();
         });
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
     }
-
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
 }
 
 [CollectionDefinition(Name)]
