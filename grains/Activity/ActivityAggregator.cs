@@ -37,6 +37,11 @@ public sealed partial class ActivityAggregator(
 
     public void Record(Interaction e, TextSignal text, CustomerProfile profile)
     {
+        if (e.OccurredAt < time.GetUtcNow() - options.Value.LiveWindow)
+        {
+            return;
+        }
+
         double? sentiment = ReferenceEquals(text, TextSignal.Empty) ? null : text.Sentiment;
         int? effort = e.Survey is { Type: SurveyType.Ces } survey ? survey.Score : null;
         var process = e.Complaint is { } complaint ? organisation.Index.ProcessOfCode(complaint.Code) : null;

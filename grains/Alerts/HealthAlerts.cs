@@ -7,6 +7,8 @@ namespace HealthGrid.Alerts;
 /// <summary>
 /// Alerts on a customer's health for its account manager: falling into a worse band, or dropping
 /// at least the configured points within the window. Critical customers' alerts go to leadership too.
+/// A customer has one band alert at a time: falling further updates it, recovering to healthy
+/// resolves it.
 /// </summary>
 public static class HealthAlerts
 {
@@ -18,11 +20,27 @@ public static class HealthAlerts
         }
 
         var critical = profile.Criticality == Criticality.Critical || profile.Tier == Tier.Platinum;
+        var open = state.BandAlertId is { } bandAlert ? state.Alerts.GetValueOrDefault(bandAlert) : null;
         if (change.BandAfter > change.BandBefore)
         {
-            Raise(state, change, seq, customerId, profile, critical, "band",
-                change.BandAfter == HealthBand.Critical ? (critical ? AlertSeverity.Critical : AlertSeverity.High) : AlertSeverity.Warning,
-                $"{profile.Name} ({profile.Tier}) fell from {Band(change.BandBefore)} to {Band(change.BandAfter)}: health {change.After:0.#}.", effects);
+            var severity = change.BandAfter == HealthBand.Critical ? (critical ? AlertSeverity.Critical : AlertSeverity.High) : AlertSeverity.Warning;
+            var message = $"{profile.Name} ({profile.Tier}) fell from {Band(change.BandBefore)} to {Band(change.BandAfter)}: health {change.After:0.#}.";
+            if (open is null)
+            {
+                state.BandAlertId = Raise(state, change, seq, customerId, profile, critical, "band", severity, message, effects);
+            }
+            else
+            {
+                CaseAlerts.Put(state, open with { Severity = severity, Message = message, CustomerHealth = change.After, UpdatedAt = change.OccurredAt, Version = seq }, effects);
+            }
+        }
+        else if (change.BandAfter == HealthBand.Healthy && open is not null)
+        {
+            state.BandAlertId = null;
+            if (AlertLifecycle.Act(open, AlertState.Resolved, FrustrationAlerts.SystemActor, change.OccurredAt, seq) is { } resolved)
+            {
+                CaseAlerts.Put(state, resolved, effects);
+            }
         }
 
         var since = change.OccurredAt - options.HealthDropWindow;
@@ -36,12 +54,13 @@ public static class HealthAlerts
         }
     }
 
-    private static void Raise(CustomerState state, ScoreChange change, long seq, string customerId, CustomerProfile profile, bool critical, string why, AlertSeverity severity, string message, CaseEffects effects)
+    private static string Raise(CustomerState state, ScoreChange change, long seq, string customerId, CustomerProfile profile, bool critical, string why, AlertSeverity severity, string message, CaseEffects effects)
     {
         Audience account = new(AudienceKind.Account, profile.AccountId);
+        var id = AlertIds.Of("health", customerId, why, seq);
         CaseAlerts.Put(state, new Alert
         {
-            Id = AlertIds.Of("health", customerId, why, seq),
+            Id = id,
             Type = AlertType.CustomerHealth,
             Severity = severity,
             State = AlertState.Raised,
@@ -58,6 +77,7 @@ public static class HealthAlerts
             UpdatedAt = change.OccurredAt,
             Version = seq,
         }, effects);
+        return id;
     }
 
     private static string Band(HealthBand band) => band switch

@@ -33,4 +33,7 @@ public sealed class CustomerState
 
     /// <summary>Whether the SLA reminder is registered, so activations need not ask the reminder table.</summary>
     [Id(8)] public bool SlaReminder { get; set; }
+
+    /// <summary>The alert of the customer's current fall out of the healthy band, while there is one.</summary>
+    [Id(9)] public string? BandAlertId { get; set; }
 }

@@ -53,8 +53,8 @@ public sealed partial class DemoRunner(
             var events = new DemoEvents(organisation, random);
             await profiles.WriteAccountsAsync(organisation.Accounts);
             await profiles.WriteCustomersAsync([.. organisation.Customers.Select(c => c.Profile)]);
-            var history = events.History(time.GetUtcNow()).OrderBy(e => e.OccurredAt, StringComparer.Ordinal).ToList();
-            foreach (var batch in history.Chunk(HistoryBatch))
+            var history = events.History(time.GetUtcNow()).ToList();
+            foreach (var batch in WholeCustomers(history))
             {
                 await IngestAsync(batch);
             }
@@ -78,6 +78,31 @@ public sealed partial class DemoRunner(
         {
             LogFailed(ex);
             loaded.TrySetException(ex);
+        }
+    }
+
+    /// <summary>
+    /// Batches of whole customers, each customer's events in time order: a customer's history is
+    /// applied in one go, so the deadlines of past cases that the same history resolves never fire.
+    /// </summary>
+    private static IEnumerable<List<EventRequest>> WholeCustomers(List<EventRequest> history)
+    {
+        var batch = new List<EventRequest>(HistoryBatch);
+        foreach (var customer in history.GroupBy(e => e.CustomerId, StringComparer.Ordinal))
+        {
+            var events = customer.OrderBy(e => e.OccurredAt, StringComparer.Ordinal).ToList();
+            if (batch.Count > 0 && batch.Count + events.Count > HistoryBatch)
+            {
+                yield return batch;
+                batch = new List<EventRequest>(HistoryBatch);
+            }
+
+            batch.AddRange(events);
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
         }
     }
 

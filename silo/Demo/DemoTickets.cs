@@ -71,13 +71,14 @@ internal sealed class DemoTickets(Random random)
     public IEnumerable<EventRequest> PastLifecycle(EventRequest opening, string caseId, DateTimeOffset openedAt, DateTimeOffset now)
     {
         var assignee = open[opening.CustomerId!].Find(t => t.Id == caseId).Assignee;
-        var answeredAt = openedAt + TimeSpan.FromMinutes(random.Next(3, 90));
-        var resolvedAt = answeredAt + TimeSpan.FromHours(random.Next(1, 48));
+        var resolvedAt = openedAt + TimeSpan.FromHours(random.Next(1, 48));
         if (resolvedAt >= now)
         {
-            yield break;
+            resolvedAt = now - TimeSpan.FromMinutes(random.Next(1, 30));
         }
 
+        // Answered within the first fifth of its life: mostly in time, sometimes not.
+        var answeredAt = openedAt + ((resolvedAt - openedAt) * random.NextDouble() * 0.2);
         yield return FollowUp(opening, "ticket_updated", answeredAt, new TicketRequest { TicketId = caseId, Author = "agent", Status = "investigating", Assignee = assignee });
         yield return FollowUp(opening, "ticket_resolved", resolvedAt, new TicketRequest { TicketId = caseId, Assignee = assignee });
         open[opening.CustomerId!].RemoveAll(t => t.Id == caseId);

@@ -52,6 +52,19 @@ public sealed class EscalationApiTests(EmbeddedSiloFixture fixture)
     }
 
     [Fact]
+    public async Task Back_filled_complaints_move_health_but_not_the_live_theme_counts()
+    {
+        var (old, fresh) = (NewId("region"), NewId("region"));
+        var account = await CreateAccountAsync(Http);
+        await PostAsync(Complaint(await CreateCustomerAsync(Http, account, region: old), at: DateTimeOffset.UtcNow.AddHours(-3)));
+        await PostAsync(Complaint(await CreateCustomerAsync(Http, account, region: fresh)));
+
+        var owner = await Eventually.Until(() => Http.GetJsonAsync<ProcessOwnerView>("/api/v1/process-owners/po-billing"),
+            v => v.Themes.Any(t => t.Region == fresh), what: "the fresh complaint's theme");
+        Assert.DoesNotContain(owner.Themes, t => t.Region == old);
+    }
+
+    [Fact]
     public async Task A_complaint_for_a_process_nobody_owns_raises_an_ownership_gap_for_leadership()
     {
         var customer = await CreateCustomerAsync(Http, await CreateAccountAsync(Http));

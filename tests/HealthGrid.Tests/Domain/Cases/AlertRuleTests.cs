@@ -124,6 +124,46 @@ public sealed class AlertRuleTests
     }
 
     [Fact]
+    public void A_customer_has_one_band_alert_that_follows_it_down_and_resolves_when_it_recovers()
+    {
+        var harness = HealthDrop(Sla.EscalationTests.Profile(Tier.Silver, Criticality.Medium));
+        for (var i = 0; harness.State.Health.Band != HealthBand.Critical && i < 200; i++)
+        {
+            var at = T0 + TimeSpan.FromMinutes(10) + (i * Min);
+            harness.Apply(new Interaction
+            {
+                EventId = $"late-{i}", CustomerId = "c-1", OccurredAt = at, ReceivedAt = at, Channel = Channel.System, Kind = InteractionKind.Payment,
+                Payment = new PaymentDetails(120),
+            });
+        }
+
+        var bands = harness.Alerts.Where(a => a.Id.Contains(".band.", StringComparison.Ordinal)).ToList();
+        Assert.Single(bands.Select(a => a.Id).Distinct());
+        Assert.Equal(HealthBand.Critical, harness.State.Health.Band);
+        Assert.Equal((AlertSeverity.Warning, AlertSeverity.High), (bands[0].Severity, bands[^1].Severity));
+
+        for (var i = 0; harness.State.Health.Band != HealthBand.Healthy && i < 200; i++)
+        {
+            var at = T0 + TimeSpan.FromHours(1) + (i * Min);
+            harness.Apply(new Interaction
+            {
+                EventId = $"praise-{i}", CustomerId = "c-1", OccurredAt = at, ReceivedAt = at, Channel = Channel.Survey, Kind = InteractionKind.Survey,
+                Survey = new SurveyDetails(SurveyType.Nps, 10, "Excellent service, thank you!"),
+            });
+            harness.Apply(new Interaction
+            {
+                EventId = $"paid-{i}", CustomerId = "c-1", OccurredAt = at, ReceivedAt = at, Channel = Channel.System, Kind = InteractionKind.Payment,
+                Payment = new PaymentDetails(0),
+            });
+        }
+
+        Assert.Equal(HealthBand.Healthy, harness.State.Health.Band);
+        var last = harness.Alert(bands[0].Id);
+        Assert.Equal((AlertState.Resolved, "healthgrid"), (last.State, last.ResolvedBy));
+        Assert.Null(harness.State.BandAlertId);
+    }
+
+    [Fact]
     public void A_drop_alert_is_raised_once_per_window()
     {
         var harness = HealthDrop(Sla.EscalationTests.Profile(Tier.Silver, Criticality.Medium));
