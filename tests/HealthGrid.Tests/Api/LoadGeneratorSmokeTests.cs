@@ -3,7 +3,10 @@ using HealthGrid.Tests.Infrastructure;
 
 namespace HealthGrid.Tests.Api;
 
-/// <summary>The load generator's scenarios, briefly and slowly, against a real silo: the tool cannot rot, and the alert path it times works end to end.</summary>
+/// <summary>
+/// The load generator's scenarios, briefly and slowly, against a silo in its own process (its
+/// metrics are its own): the tool cannot rot, and the alert path it times works end to end.
+/// </summary>
 public sealed class LoadGeneratorSmokeTests
 {
     private const string Key = "smoke-test-signing-key-0123456789abcdef";
@@ -11,9 +14,9 @@ public sealed class LoadGeneratorSmokeTests
     [Fact]
     public async Task Live_chat_receives_an_alert_for_every_message()
     {
-        await using var silo = await InProcessSilo.StartAsync($"--HealthGrid:Auth:SigningKey={Key}");
+        await using var silo = await SiloProcess.StartEmbeddedAsync($"--HealthGrid:Auth:SigningKey={Key}");
         var output = new StringWriter();
-        var exit = await LiveChatScenario.RunAsync(silo.BaseAddress, Key, rate: 50, TimeSpan.FromSeconds(2), TimeSpan.Zero, customers: 10, output);
+        var exit = await LiveChatScenario.RunAsync(silo.Http.BaseAddress!, Key, rate: 50, TimeSpan.FromSeconds(2), TimeSpan.Zero, customers: 10, output);
         Assert.True(exit == 0, output.ToString());
         Assert.Contains("alerts missing 0", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("message → alert at the SignalR client: n=100", output.ToString(), StringComparison.Ordinal);
@@ -22,9 +25,9 @@ public sealed class LoadGeneratorSmokeTests
     [Fact]
     public async Task Sla_storm_receives_every_breach_at_its_due_time()
     {
-        await using var silo = await InProcessSilo.StartAsync($"--HealthGrid:Auth:SigningKey={Key}");
+        await using var silo = await SiloProcess.StartEmbeddedAsync($"--HealthGrid:Auth:SigningKey={Key}");
         var output = new StringWriter();
-        var exit = await SlaStormScenario.RunAsync(silo.BaseAddress, Key, cases: 40, customers: 10, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(2), output);
+        var exit = await SlaStormScenario.RunAsync(silo.Http.BaseAddress!, Key, cases: 40, customers: 10, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(2), output);
         Assert.True(exit == 0, output.ToString());
         Assert.Contains("due → breach alert at the SignalR client: n=40", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("server fire delay (on-time breaches): n=40", output.ToString(), StringComparison.Ordinal);

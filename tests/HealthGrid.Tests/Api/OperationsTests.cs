@@ -25,32 +25,6 @@ public sealed class OperationsTests(EmbeddedSiloFixture fixture)
     }
 
     [Fact]
-    public async Task Metrics_are_exported_for_prometheus_with_the_ingest_series()
-    {
-        var customer = await TestOrganisation.CreateCustomerAsync(Http, await TestOrganisation.CreateAccountAsync(Http));
-        (await Http.PostJsonAsync("/api/v1/events", TestOrganisation.Survey(customer, "nps", 2))).EnsureSuccessStatusCode();
-        var text = await Eventually.Until(() => Http.GetStringAsync("/metrics"), t => t.Contains("healthgrid_ingest_applied_duration", StringComparison.Ordinal), what: "the metrics export");
-        foreach (var series in new[] { "healthgrid_events_received_total", "healthgrid_events_outcomes_total", "healthgrid_score_changes_total", "healthgrid_customers_active", "healthgrid_ingest_applied_duration_milliseconds_bucket" })
-        {
-            Assert.Contains(series, text, StringComparison.Ordinal);
-        }
-
-        Assert.Contains("outcome=\"accepted\"", text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Sla_fire_delays_and_alerts_are_exported_as_metrics()
-    {
-        var customer = await TestOrganisation.CreateCustomerAsync(Http, await TestOrganisation.CreateAccountAsync(Http));
-        var ticket = TestOrganisation.Ticket(customer, "ticket_opened", TestOrganisation.NewId("T"), at: DateTimeOffset.UtcNow.AddMinutes(-20));
-        (await Http.PostJsonAsync("/api/v1/events", ticket)).EnsureSuccessStatusCode();
-        const string BreachDelay = "healthgrid_sla_fire_delay_milliseconds_bucket{otel_scope_name=\"HealthGrid\",kind=\"breach\",overdue=\"true\"";
-        var text = await Eventually.Until(() => Http.GetStringAsync("/metrics"), t => t.Contains(BreachDelay, StringComparison.Ordinal), what: "the breach's fire delay");
-        Assert.Contains("severity=\"high\",type=\"sla_breach\"", text, StringComparison.Ordinal);
-        Assert.Contains("healthgrid_alerts_pushed_total", text, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task The_openapi_document_describes_the_ingest_contract()
     {
         var document = await Http.GetJsonAsync<JsonElement>("/openapi/v1.json");

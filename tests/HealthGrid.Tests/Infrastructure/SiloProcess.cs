@@ -41,17 +41,20 @@ public sealed class SiloProcess : IAsyncDisposable
     public static string SiloAssembly => Path.Combine(AppContext.BaseDirectory, "HealthGrid.Silo.dll");
 
     /// <summary>Starts a silo in PostgreSQL mode and waits until /health/ready answers 200.</summary>
-    public static async Task<SiloProcess> StartAsync(string connectionString, int siloPort, int gatewayPort, int? httpPort = null, params string[] extraArgs)
+    public static Task<SiloProcess> StartAsync(string connectionString, int siloPort, int gatewayPort, int? httpPort = null, params string[] extraArgs) =>
+        StartAsync(httpPort ?? FreePorts.Next(), ["--postgres", connectionString, $"--HealthGrid:Cluster:SiloPort={siloPort}", $"--HealthGrid:Cluster:GatewayPort={gatewayPort}", .. extraArgs]);
+
+    /// <summary>
+    /// Starts an embedded silo without the demo in its own process: for what must not share the test
+    /// process, such as the exported metrics (OpenTelemetry merges same-named meters of in-process silos).
+    /// </summary>
+    public static Task<SiloProcess> StartEmbeddedAsync(params string[] extraArgs) =>
+        StartAsync(FreePorts.Next(), ["--empty", $"--HealthGrid:Cluster:SiloPort={FreePorts.Next()}", $"--HealthGrid:Cluster:GatewayPort={FreePorts.Next()}", .. extraArgs]);
+
+    private static async Task<SiloProcess> StartAsync(int port, string[] modeArgs)
     {
-        var port = httpPort ?? FreePorts.Next();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        string[] args =
-        [
-            SiloAssembly, "--postgres", connectionString, "--urls", $"http://127.0.0.1:{port}",
-            $"--HealthGrid:Cluster:SiloPort={siloPort}", $"--HealthGrid:Cluster:GatewayPort={gatewayPort}",
-            "--Logging:LogLevel:Default=Warning",
-            .. extraArgs,
-        ];
+        string[] args = [SiloAssembly, "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning", .. modeArgs];
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
