@@ -18,6 +18,8 @@ public static class RootEndpoint
                 customers = "/api/v1/customers",
                 accounts = "/api/v1/accounts",
                 events = "/api/v1/events",
+                cases = "/api/v1/cases",
+                alerts = "/api/v1/alerts",
                 openApi = "/openapi/v1.json",
                 ready = "/health/ready",
                 metrics = "/metrics",

@@ -15,6 +15,8 @@ public static class StartupBanner
 
             HealthGrid is running in {mode} mode at {url}/
               API:      {url}/api/v1/customers   (OpenAPI: {url}/openapi/v1.json)
+              Cases:    {url}/api/v1/cases?open=true   Alerts: {url}/api/v1/alerts?state=raised
+              Live:     {url}/hubs/dashboard (SignalR, signed-in users)
               Health:   {url}/health/ready   Metrics: {url}/metrics
 
             """);

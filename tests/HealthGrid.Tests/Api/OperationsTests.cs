@@ -22,6 +22,7 @@ public sealed class OperationsTests(EmbeddedSiloFixture fixture)
         var root = await Http.GetJsonAsync<JsonElement>("/");
         Assert.Equal("embedded", root.GetProperty("mode").GetString());
         Assert.Equal("/openapi/v1.json", root.GetProperty("links").GetProperty("openApi").GetString());
+        Assert.Equal(("/api/v1/cases", "/api/v1/alerts"), (root.GetProperty("links").GetProperty("cases").GetString(), root.GetProperty("links").GetProperty("alerts").GetString()));
     }
 
     [Fact]
