@@ -31,7 +31,7 @@ public static class CaseMachine
                 CaseTimers.Fire(state, timer, seq, context, effects);
                 break;
             case InteractionKind.AlertAction when e.AlertAction is { } alertAction:
-                ActOnAlert(state, alertAction, e.OccurredAt, seq, effects);
+                ActOnAlert(state, alertAction, e.OccurredAt, seq, context, effects);
                 break;
         }
 
@@ -50,6 +50,7 @@ public static class CaseMachine
 
     internal static void Changed(CustomerState state, CaseState @case, long seq, CaseContext context, CaseEffects effects)
     {
+        @case.NextTimer = default;
         @case.Version = Math.Max(@case.Version, seq);
         effects.Cases.RemoveAll(c => c.Id == @case.Id);
         effects.Cases.Add(CaseViews.From(@case, context));
@@ -118,16 +119,21 @@ public static class CaseMachine
         Changed(state, @case, seq, context, effects);
     }
 
-    private static void ActOnAlert(CustomerState state, AlertActionDetails action, DateTimeOffset at, long seq, CaseEffects effects)
+    private static void ActOnAlert(CustomerState state, AlertActionDetails action, DateTimeOffset at, long seq, CaseContext context, CaseEffects effects)
     {
         if (!state.Alerts.TryGetValue(action.AlertId, out var alert) || AlertLifecycle.Act(alert, action.To, action.By, at, seq) is not { } updated)
         {
             return;
         }
 
-        foreach (var escalation in state.Cases.Values.SelectMany(c => c.Escalations).Where(x => x.AlertId == alert.Id && x.Status == EscalationStatus.Active))
+        if (alert.CaseId is { } caseId && state.Cases.TryGetValue(caseId, out var @case))
         {
-            escalation.Status = EscalationStatus.Acknowledged;
+            foreach (var escalation in @case.Escalations.Where(x => x.AlertId == alert.Id && x.Status == EscalationStatus.Active))
+            {
+                escalation.Status = EscalationStatus.Acknowledged;
+            }
+
+            Changed(state, @case, seq, context, effects);
         }
 
         CaseAlerts.Put(state, updated, effects);

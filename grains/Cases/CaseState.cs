@@ -47,6 +47,14 @@ public sealed class CaseState
 
     [Id(18)] public List<CaseTransition> History { get; set; } = [];
 
+    /// <summary>
+    /// The case's earliest upcoming timer, remembered until the case changes (<see cref="CaseMachine"/>
+    /// forgets it on every change): a customer with many open cases does not redo the calendar math
+    /// of all of them on every event. Not stored; an activation recomputes it.
+    /// </summary>
+    [NonSerialized]
+    internal (bool Known, DateTimeOffset? At) NextTimer;
+
     public bool IsOpen => Status is not (CaseStatus.Resolved or CaseStatus.Closed);
 
     /// <summary>The clock of a metric that is still running or paused.</summary>

@@ -12,11 +12,21 @@ namespace HealthGrid.Cases;
 public static class CaseTimers
 {
     public static DateTimeOffset? Next(IEnumerable<CaseState> cases, SlaPolicies policies) =>
-        cases.SelectMany(c => Upcoming(c, policies)).Select(t => (DateTimeOffset?)t.DueAt).Min();
+        cases.Select(c => NextOf(c, policies)).Min();
 
     /// <summary>Every timer due at or before <paramref name="now"/>, stamped as fired now (one per clock or escalation; fire, then ask again).</summary>
     public static List<SlaTimerDetails> Due(IEnumerable<CaseState> cases, SlaPolicies policies, DateTimeOffset now) =>
-        [.. cases.SelectMany(c => Upcoming(c, policies)).Where(t => t.DueAt <= now).Select(t => t with { FiredAt = now })];
+        [.. cases.Where(c => NextOf(c, policies) <= now).SelectMany(c => Upcoming(c, policies)).Where(t => t.DueAt <= now).Select(t => t with { FiredAt = now })];
+
+    private static DateTimeOffset? NextOf(CaseState @case, SlaPolicies policies)
+    {
+        if (!@case.NextTimer.Known)
+        {
+            @case.NextTimer = (true, Upcoming(@case, policies).Select(t => (DateTimeOffset?)t.DueAt).Min());
+        }
+
+        return @case.NextTimer.At;
+    }
 
     /// <summary>The deterministic event id of a firing: the journal then makes it count once.</summary>
     public static string EventId(string customerId, SlaTimerDetails timer, int cycle) =>
