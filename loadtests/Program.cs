@@ -34,5 +34,15 @@ slaStorm.SetAction((result, _) => SlaStormScenario.RunAsync(
     result.GetValue(url)!, result.GetValue(signingKey)!, result.GetValue(cases), result.GetValue(stormCustomers),
     TimeSpan.FromSeconds(result.GetValue(lead)), TimeSpan.FromSeconds(result.GetValue(window)), Console.Out));
 
-var root = new RootCommand("HealthGrid load generator") { liveChat, slaStorm };
+var busyCases = new Option<int>("--cases") { Description = "Open cases the one customer carries.", DefaultValueFactory = _ => 1_000 };
+var updateRate = new Option<double>("--rate") { Description = "Case updates per second (open model).", DefaultValueFactory = _ => 200 };
+var updateSeconds = new Option<int>("--seconds") { Description = "How long to send updates.", DefaultValueFactory = _ => 20 };
+var busyCustomer = new Command("busy-customer", "One customer with many open cases receiving a steady stream of case updates; times each update's 202.")
+{
+    url, busyCases, updateRate, updateSeconds,
+};
+busyCustomer.SetAction((result, _) => BusyCustomerScenario.RunAsync(
+    result.GetValue(url)!, result.GetValue(busyCases), result.GetValue(updateRate), TimeSpan.FromSeconds(result.GetValue(updateSeconds)), Console.Out));
+
+var root = new RootCommand("HealthGrid load generator") { liveChat, slaStorm, busyCustomer };
 return await root.Parse(args).InvokeAsync();

@@ -22,10 +22,11 @@ public static class OpenModel
             var scheduled = start + (long)(i * interval);
             while (Stopwatch.GetTimestamp() < scheduled)
             {
+                // Timers overshoot by up to a millisecond or two: sleep short of the mark, then yield up to it.
                 var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), scheduled);
-                if (wait > TimeSpan.FromMilliseconds(2))
+                if (wait > TimeSpan.FromMilliseconds(3))
                 {
-                    await Task.Delay(wait - TimeSpan.FromMilliseconds(1));
+                    await Task.Delay(wait - TimeSpan.FromMilliseconds(2));
                 }
                 else
                 {

@@ -32,4 +32,14 @@ public sealed class LoadGeneratorSmokeTests
         Assert.Contains("due → breach alert at the SignalR client: n=40", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("server fire delay (on-time breaches): n=40", output.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Busy_customer_updates_its_many_cases()
+    {
+        await using var silo = await SiloProcess.StartEmbeddedAsync();
+        var output = new StringWriter();
+        var exit = await BusyCustomerScenario.RunAsync(silo.Http.BaseAddress!, cases: 50, rate: 50, TimeSpan.FromSeconds(2), output);
+        Assert.True(exit == 0, output.ToString());
+        Assert.Contains("case update → 202 accepted: n=100", output.ToString(), StringComparison.Ordinal);
+    }
 }

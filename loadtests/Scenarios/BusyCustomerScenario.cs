@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using HealthGrid.LoadTests.Measure;
+
+namespace HealthGrid.LoadTests.Scenarios;
+
+/// <summary>
+/// One customer with many open cases (cases live in the customer grain), then a steady stream of
+/// updates to them: shows what each event costs a customer that carries a large case load.
+/// </summary>
+public static class BusyCustomerScenario
+{
+    private const int BatchSize = 500;
+
+    public static async Task<int> RunAsync(Uri server, int cases, double rate, TimeSpan duration, TextWriter output)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = server };
+        var tenant = await Tenant.CreateAsync(http, 1);
+        var customer = tenant.Customers[0];
+        var opened = DateTimeOffset.UtcNow;
+        foreach (var batch in Enumerable.Range(0, cases).Chunk(BatchSize))
+        {
+            var events = batch.Select(i => Ticket(customer, $"{tenant.AccountId}-T{i}", "ticket_opened", $"{tenant.AccountId}-open{i}", "medium"));
+            using var response = await http.PostAsJsonAsync("/api/v1/events/batch", new { events }, Tenant.Json);
+            response.EnsureSuccessStatusCode();
+        }
+
+        output.WriteLine($"busy-customer: {cases} open cases on one customer, opened in {(DateTimeOffset.UtcNow - opened).TotalSeconds:0.0} s; updates at {rate:0}/s for {duration.TotalSeconds:0} s");
+        var accepted = new Latencies("case update → 202 accepted");
+        var errors = 0;
+        var (sent, late) = await OpenModel.RunAsync(rate, duration, async (i, scheduled) =>
+        {
+            var update = Ticket(customer, $"{tenant.AccountId}-T{i % cases}", "ticket_updated", $"{tenant.AccountId}-update{i}", null);
+            using var response = await http.PostAsJsonAsync("/api/v1/events", update, Tenant.Json);
+            if (response.StatusCode == HttpStatusCode.Accepted)
+            {
+                accepted.RecordSince(scheduled);
+            }
+            else
+            {
+                Interlocked.Increment(ref errors);
+            }
+        });
+
+        output.WriteLine($"sent {sent}, late sends {late}, errors {errors}");
+        output.WriteLine(accepted.Summary());
+        return errors == 0 ? 0 : 1;
+    }
+
+    private static Dictionary<string, object?> Ticket(string customer, string ticket, string kind, string eventId, string? severity) => new()
+    {
+        ["eventId"] = eventId,
+        ["customerId"] = customer,
+        ["occurredAt"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+        ["channel"] = "email",
+        ["kind"] = kind,
+        ["ticket"] = new Dictionary<string, object?> { ["ticketId"] = ticket, ["severity"] = severity, ["author"] = "agent" }.Where(p => p.Value is not null).ToDictionary(),
+    };
+}
