@@ -9,7 +9,6 @@ using HealthGrid.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
-using Orleans.Storage;
 
 namespace HealthGrid.Customers;
 
@@ -17,10 +16,11 @@ namespace HealthGrid.Customers;
 /// The live model of one customer and its cases. Reentrant so that reads never wait for a journal
 /// commit and concurrent ingest calls share one; every write goes through <see cref="WriteQueue"/>,
 /// which keeps them serial. Events are handled by <see cref="CustomerEvents"/>, SLA timing by
-/// <see cref="CustomerSla"/>.
+/// <see cref="CustomerSla"/>, snapshots by <see cref="CustomerSnapshots"/>, API actions by
+/// <see cref="CustomerActions"/>.
 /// </summary>
 [Reentrant]
-public sealed partial class CustomerGrain(
+public sealed class CustomerGrain(
     [PersistentState("customer", StorageNames.Customers)] IPersistentState<CustomerState> state,
     IEventJournal journal,
     ScoreHistoryReader history,
@@ -30,37 +30,35 @@ public sealed partial class CustomerGrain(
     AlertBroadcaster broadcaster,
     OpenCaseRegistry openCases,
     CurrentCustomerRules rules,
-    IOptionsMonitor<SnapshotOptions> snapshots,
+    IOptionsMonitor<SnapshotOptions> snapshotOptions,
     CustomerMetrics metrics,
     AlertMetrics alertMetrics,
     TimeProvider time,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain, IRemindable
 {
-    private const string SlaReminder = "sla";
     private const int RecentChangesShown = 5;
-    private static readonly TimeSpan RetryAfterJournalFailure = TimeSpan.FromSeconds(1);
     private CustomerModel customer = null!;
     private CustomerEvents events = null!;
     private CustomerSla sla = null!;
+    private CustomerSnapshots snapshots = null!;
+    private CustomerActions actions = null!;
     private WriteQueue queue = null!;
-    private Snapshots snapshotPolicy = null!;
-    private IGrainTimer? snapshotTimer;
-    private IGrainTimer? slaTimer;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         customer = new CustomerModel(this.GetPrimaryKeyString(), state.State);
-        snapshotPolicy = new Snapshots(snapshots, time);
-        events = new CustomerEvents(customer, snapshotPolicy, journal, publisher, activity, broadcaster, rules, metrics, time, logger);
-        sla = new CustomerSla(customer, events, rules, alertMetrics, time);
+        snapshots = new CustomerSnapshots(state, new Snapshots(snapshotOptions, time), publisher, snapshotOptions, customer.CustomerId, DeactivateOnIdle, logger);
+        events = new CustomerEvents(customer, snapshots.Policy, journal, publisher, activity, broadcaster, rules, metrics, time, logger);
         queue = new WriteQueue(IngestAsync, AfterWriteAsync);
+        sla = new CustomerSla(this, work => queue.Run(work), customer, events, rules, openCases, alertMetrics, time);
+        actions = new CustomerActions(customer, events, rules, publisher, time);
         metrics.Activated();
         if (customer.Profile is not null)
         {
             await events.ReplayAsync(cancellationToken);
             events.Publish(customer.RefreshCases(time.GetUtcNow(), rules.Now), live: false);
-            EnsureSnapshotTimer();
-            await ScheduleSlaAsync(retrySoon: false);
+            snapshots.Start(this, work => queue.Run(work));
+            await sla.ScheduleAsync();
         }
     }
 
@@ -68,9 +66,9 @@ public sealed partial class CustomerGrain(
     {
         await queue.WhenIdle();
         var shuttingDown = reason.ReasonCode == DeactivationReasonCode.ShuttingDown;
-        if (!shuttingDown || snapshots.CurrentValue.OnShutdown)
+        if (!shuttingDown || snapshotOptions.CurrentValue.OnShutdown)
         {
-            await SnapshotIfDueAsync(force: true, shuttingDown);
+            await snapshots.WriteIfDueAsync(force: true, shuttingDown);
         }
 
         openCases.Track(customer.CustomerId, hasOpenCases: false);
@@ -81,7 +79,7 @@ public sealed partial class CustomerGrain(
     {
         // It ticked, so it exists, whatever the last snapshot says.
         state.State.SlaReminder = true;
-        return FireSlaTimersAsync();
+        return sla.FireAsync();
     });
 
     public Task<ProfileUpsertResult> UpsertProfileAsync(CustomerProfile profile) => queue.Run(async () =>
@@ -95,7 +93,7 @@ public sealed partial class CustomerGrain(
         await publisher.FlushAsync();
         var leftAccount = customer.SetProfile(profile, rules.Now.Model);
         await state.WriteStateAsync();
-        snapshotPolicy.Written();
+        snapshots.Written();
         if (leftAccount is not null)
         {
             await GrainFactory.GetGrain<IAccountGrain>(leftAccount).RemoveCustomerAsync(customer.CustomerId, state.State.ProfileVersion);
@@ -103,11 +101,11 @@ public sealed partial class CustomerGrain(
 
         publisher.Publish(customer.Summary(time.GetUtcNow()));
         await publisher.FlushAsync();
-        EnsureSnapshotTimer();
+        snapshots.Start(this, work => queue.Run(work));
 
         // A new tier may put open cases under another policy.
         events.Publish(customer.RefreshCases(time.GetUtcNow(), rules.Now), live: true);
-        await ScheduleSlaAsync(retrySoon: false);
+        await sla.ScheduleAsync();
         return new ProfileUpsertResult(created);
     });
 
@@ -149,41 +147,9 @@ public sealed partial class CustomerGrain(
         return stored?.CustomerId == customer.CustomerId ? stored : null;
     }
 
-    public Task<CaseActionResult> ActOnCaseAsync(string caseId, CaseAction action, string by, string? note) => Write(async () =>
-    {
-        if (customer.Case(caseId, rules.Now, time.GetUtcNow()) is not { IsOpen: true } @case)
-        {
-            return new CaseActionResult(IngestStatus.Rejected, null, $"case '{caseId}' is not open");
-        }
+    public Task<CaseActionResult> ActOnCaseAsync(string caseId, CaseAction action, string by, string? note) => Write(() => actions.OnCaseAsync(caseId, action, by, note));
 
-        var command = Internal(InteractionKind.CaseAction, $"case-action.{caseId}.{action}") with
-        {
-            CaseAction = new CaseActionDetails(caseId, action, by, note),
-            JourneyStage = @case.JourneyStage,
-        };
-        if (await events.RecordAsync([command]) is null)
-        {
-            return new CaseActionResult(IngestStatus.Unavailable, null, "the event store is unavailable; retry later");
-        }
-
-        return new CaseActionResult(IngestStatus.Accepted, customer.Case(caseId, rules.Now, time.GetUtcNow()) ?? publisher.PendingCase(caseId), null);
-    });
-
-    public Task<AlertActionResult> ActOnAlertAsync(string alertId, AlertState to, string by) => Write(async () =>
-    {
-        if (!state.State.Alerts.TryGetValue(alertId, out var alert) || AlertLifecycle.Act(alert, to, by, time.GetUtcNow(), 0) is null)
-        {
-            return new AlertActionResult(IngestStatus.Rejected, null, $"alert '{alertId}' cannot move to {to.ToString().ToLowerInvariant()}");
-        }
-
-        var command = Internal(InteractionKind.AlertAction, $"alert-action.{alertId}.{to}") with { AlertAction = new AlertActionDetails(alertId, to, by) };
-        if (await events.RecordAsync([command]) is null)
-        {
-            return new AlertActionResult(IngestStatus.Unavailable, null, "the event store is unavailable; retry later");
-        }
-
-        return new AlertActionResult(IngestStatus.Accepted, state.State.Alerts.GetValueOrDefault(alertId) ?? publisher.PendingAlert(alertId), null);
-    });
+    public Task<AlertActionResult> ActOnAlertAsync(string alertId, AlertState to, string by) => Write(() => actions.OnAlertAsync(alertId, to, by));
 
     public Task RefreshSlaAsync() => Write(() =>
     {
@@ -219,111 +185,7 @@ public sealed partial class CustomerGrain(
 
     private async Task AfterWriteAsync()
     {
-        await ScheduleSlaAsync(retrySoon: false);
-        await SnapshotIfDueAsync(force: false);
+        await sla.ScheduleAsync();
+        await snapshots.WriteIfDueAsync(force: false);
     }
-
-    private async Task FireSlaTimersAsync()
-    {
-        var fired = await sla.FireDueAsync();
-        await ScheduleSlaAsync(retrySoon: !fired);
-        await SnapshotIfDueAsync(force: false);
-    }
-
-    /// <summary>Arms the timer for the next SLA deadline and keeps a reminder while there is one.</summary>
-    private async Task ScheduleSlaAsync(bool retrySoon)
-    {
-        var next = sla.Next();
-        openCases.Track(customer.CustomerId, state.State.Cases.Values.Any(c => c.IsOpen));
-        if (next is null)
-        {
-            slaTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            if (state.State.SlaReminder)
-            {
-                if (await this.GetReminder(SlaReminder) is { } reminder)
-                {
-                    await this.UnregisterReminder(reminder);
-                }
-
-                state.State.SlaReminder = false;
-            }
-
-            return;
-        }
-
-        sla.Armed(next.Value);
-        var due = retrySoon ? RetryAfterJournalFailure : next.Value - time.GetUtcNow();
-        slaTimer ??= this.RegisterGrainTimer(() => queue.Run(FireSlaTimersAsync),
-            new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = false });
-        slaTimer.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-        if (!state.State.SlaReminder)
-        {
-            var period = rules.Now.Sla.ReminderPeriod;
-            await this.RegisterOrUpdateReminder(SlaReminder, period, period);
-            state.State.SlaReminder = true;
-        }
-    }
-
-    private Interaction Internal(InteractionKind kind, string idPrefix)
-    {
-        var now = time.GetUtcNow();
-        return new Interaction
-        {
-            EventId = $"{idPrefix}.{Guid.NewGuid():N}",
-            CustomerId = customer.CustomerId,
-            OccurredAt = now,
-            ReceivedAt = now,
-            Channel = Channel.System,
-            Kind = kind,
-        };
-    }
-
-    /// <summary>Snapshots customers that went quiet with unsaved events, so replay after a crash stays short.</summary>
-    private void EnsureSnapshotTimer()
-    {
-        var period = snapshots.CurrentValue.MaxAge;
-        snapshotTimer ??= this.RegisterGrainTimer(
-            () => queue.Run(() => SnapshotIfDueAsync(force: false)),
-            new GrainTimerCreationOptions(period, period) { Interleave = true, KeepAlive = false });
-    }
-
-    private async Task SnapshotIfDueAsync(bool force, bool shuttingDown = false)
-    {
-        if (!snapshotPolicy.IsDue(force) || customer.Profile is null)
-        {
-            return;
-        }
-
-        try
-        {
-            // The projections first: a snapshot must never cover events whose score changes are not stored.
-            await publisher.FlushAsync();
-            await state.WriteStateAsync();
-            snapshotPolicy.Written();
-        }
-        catch (InconsistentStateException ex)
-        {
-            // Another activation wrote first (a duplicate during a membership change): let the log decide.
-            LogSnapshotConflict(ex, customer.CustomerId);
-            DeactivateOnIdle();
-        }
-        catch (Exception ex) when (shuttingDown)
-        {
-            // In PostgreSQL mode the log still holds every event; embedded mode never gets here (OnShutdown is off).
-            LogSnapshotSkippedAtShutdown(customer.CustomerId, ex.GetType().Name);
-        }
-        catch (Exception ex)
-        {
-            LogSnapshotFailed(ex, customer.CustomerId);
-        }
-    }
-
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Writing the snapshot of customer {CustomerId} failed; it will be retried")]
-    private partial void LogSnapshotFailed(Exception exception, string customerId);
-
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "The snapshot of customer {CustomerId} conflicts with another writer; the activation rebuilds from the event log")]
-    private partial void LogSnapshotConflict(Exception exception, string customerId);
-
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "The shutdown snapshot of customer {CustomerId} was not written ({Error}); the event log has its events")]
-    private partial void LogSnapshotSkippedAtShutdown(string customerId, string error);
 }

@@ -10,15 +10,71 @@ namespace HealthGrid.Customers;
 /// customer (which then fires whatever became due meanwhile, marked late). Fired timers become
 /// journaled events with deterministic ids: each fires once, in order with everything else.
 /// </summary>
-internal sealed class CustomerSla(CustomerModel customer, CustomerEvents events, CurrentCustomerRules rules, AlertMetrics metrics, TimeProvider time)
+internal sealed class CustomerSla(
+    IGrainBase grain,
+    Func<Func<Task>, Task> run,
+    CustomerModel customer,
+    CustomerEvents events,
+    CurrentCustomerRules rules,
+    OpenCaseRegistry openCases,
+    AlertMetrics metrics,
+    TimeProvider time)
 {
+    public const string ReminderName = "sla";
     private const int MaxRoundsPerFiring = 16;
+    private static readonly TimeSpan RetryAfterJournalFailure = TimeSpan.FromSeconds(1);
+    private IGrainTimer? timer;
 
     /// <summary>The due time the grain timer was last armed for, and when: timers due before that moment were overdue when first known.</summary>
     private (DateTimeOffset Due, DateTimeOffset At)? armed;
 
+    /// <summary>Fires what is due, then arms for what comes next (soon again when the journal failed).</summary>
+    public async Task FireAsync()
+    {
+        var fired = await FireDueAsync();
+        await ScheduleAsync(retrySoon: !fired);
+    }
+
+    /// <summary>Arms the timer for the next SLA deadline and keeps a reminder while there is one.</summary>
+    public async Task ScheduleAsync(bool retrySoon = false)
+    {
+        var state = customer.State;
+        var next = CaseTimers.Next(state.Cases.Values, rules.Now.Policies);
+        openCases.Track(customer.CustomerId, state.Cases.Values.Any(c => c.IsOpen));
+        if (next is null)
+        {
+            timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            if (state.SlaReminder)
+            {
+                if (await grain.GetReminder(ReminderName) is { } reminder)
+                {
+                    await grain.UnregisterReminder(reminder);
+                }
+
+                state.SlaReminder = false;
+            }
+
+            return;
+        }
+
+        if (armed?.Due != next)
+        {
+            armed = (next.Value, time.GetUtcNow());
+        }
+
+        var due = retrySoon ? RetryAfterJournalFailure : next.Value - time.GetUtcNow();
+        timer ??= grain.RegisterGrainTimer(() => run(FireAsync), new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = false });
+        timer.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        if (!state.SlaReminder)
+        {
+            var period = rules.Now.Sla.ReminderPeriod;
+            await grain.RegisterOrUpdateReminder(ReminderName, period, period);
+            state.SlaReminder = true;
+        }
+    }
+
     /// <summary>Journals and applies every timer due now, repeating while firing makes more due (a warning, then the breach).</summary>
-    public async Task<bool> FireDueAsync()
+    private async Task<bool> FireDueAsync()
     {
         var now = time.GetUtcNow();
         for (var round = 0; round < MaxRoundsPerFiring; round++)
@@ -29,8 +85,7 @@ internal sealed class CustomerSla(CustomerModel customer, CustomerEvents events,
                 return true;
             }
 
-            var firings = due.Select(ToEvent).ToArray();
-            if (await events.RecordAsync(firings) is null)
+            if (await events.RecordAsync([.. due.Select(ToEvent)]) is null)
             {
                 return false;
             }
@@ -42,18 +97,6 @@ internal sealed class CustomerSla(CustomerModel customer, CustomerEvents events,
         }
 
         return true;
-    }
-
-    /// <summary>When the next timer is due, or null when the customer has none.</summary>
-    public DateTimeOffset? Next() => CaseTimers.Next(customer.State.Cases.Values, rules.Now.Policies);
-
-    /// <summary>The grain timer is armed for <paramref name="due"/>; remembered the first time, so the fire delay can tell on-time firings from catch-up.</summary>
-    public void Armed(DateTimeOffset due)
-    {
-        if (armed?.Due != due)
-        {
-            armed = (due, time.GetUtcNow());
-        }
     }
 
     private Interaction ToEvent(SlaTimerDetails timer) => new()
