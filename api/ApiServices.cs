@@ -11,6 +11,7 @@ using HealthGrid.Organisation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace HealthGrid;
 
@@ -21,9 +22,12 @@ public static class ApiServices
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
         services.AddExceptionHandler<InfrastructureExceptionHandler>();
+        services.AddExceptionHandler<RequestExceptionHandler>();
         services.AddOpenApi();
         services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
         services.AddHealthGridAuth();
+        services.AddHealthGridRateLimits();
+        services.AddHealthGridCors();
         services.AddSingleton<AlertRecipients>();
         services.AddSingleton<SignalRAlertSubscriber>();
         services.AddHostedService<AlertSubscription>();
@@ -38,13 +42,19 @@ public static class ApiServices
         return services;
     }
 
-    /// <summary>Maps every API route under /api/v1, the dashboard hub and the OpenAPI document.</summary>
+    /// <summary>
+    /// Maps every API route under /api/v1, the dashboard hub and the OpenAPI document. Every route
+    /// needs a signed-in user unless it says otherwise; the OpenAPI document is for executives and
+    /// admins, or anyone in development mode.
+    /// </summary>
     public static WebApplication MapHealthGridApi(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapEventEndpoints();
         app.MapCustomerEndpoints();
         app.MapAccountEndpoints();
@@ -52,8 +62,17 @@ public static class ApiServices
         app.MapOrganisationEndpoints();
         app.MapCaseEndpoints();
         app.MapAlertEndpoints();
-        app.MapHub<DashboardHub>(DashboardHub.Path);
-        app.MapOpenApi();
+        app.MapHub<DashboardHub>(DashboardHub.Path).RequireAuthorization(AuthPolicies.Dashboard);
+        var openApi = app.MapOpenApi();
+        if (app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.Development)
+        {
+            openApi.AllowAnonymous();
+        }
+        else
+        {
+            openApi.RequireAuthorization(AuthPolicies.ApiReference);
+        }
+
         return app;
     }
 }

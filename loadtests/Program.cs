@@ -1,4 +1,6 @@
 using System.CommandLine;
+using HealthGrid.Auth;
+using HealthGrid.LoadTests.Measure;
 using HealthGrid.LoadTests.Scenarios;
 
 // HealthGrid's load generator. Issue 3 measures the escalation engine with two scenarios; the full
@@ -6,8 +8,8 @@ using HealthGrid.LoadTests.Scenarios;
 var url = new Option<Uri>("--url") { Description = "The HealthGrid server to load.", DefaultValueFactory = _ => new Uri("http://127.0.0.1:5080") };
 var signingKey = new Option<string>("--signing-key")
 {
-    Description = "The server's HealthGrid:Auth:SigningKey, used to sign the dashboard client's token (start the server with the same key).",
-    Required = true,
+    Description = "The server's HealthGrid:Auth:SigningKey: the generator signs its own admin and dashboard tokens with it. Default: the development key of the embedded silo.",
+    DefaultValueFactory = _ => AuthOptions.DevelopmentSigningKey,
 };
 
 var rate = new Option<double>("--rate") { Description = "Messages per second (open model: sent on schedule whatever the latency).", DefaultValueFactory = _ => 1000 };
@@ -19,7 +21,7 @@ var liveChat = new Command("live-chat", "Frustrated live chat messages at a fixe
     url, signingKey, rate, duration, warmup, chatCustomers,
 };
 liveChat.SetAction((result, _) => LiveChatScenario.RunAsync(
-    result.GetValue(url)!, result.GetValue(signingKey)!, result.GetValue(rate), TimeSpan.FromSeconds(result.GetValue(duration)),
+    result.GetValue(url)!, Credentials.FromSigningKey(result.GetValue(signingKey)!), result.GetValue(rate), TimeSpan.FromSeconds(result.GetValue(duration)),
     TimeSpan.FromSeconds(result.GetValue(warmup)), result.GetValue(chatCustomers), Console.Out));
 
 var cases = new Option<int>("--cases") { Description = "Open cases to create, all due within the window.", DefaultValueFactory = _ => 10_000 };
@@ -31,7 +33,7 @@ var slaStorm = new Command("sla-storm", "Many open cases whose deadlines fall in
     url, signingKey, cases, stormCustomers, lead, window,
 };
 slaStorm.SetAction((result, _) => SlaStormScenario.RunAsync(
-    result.GetValue(url)!, result.GetValue(signingKey)!, result.GetValue(cases), result.GetValue(stormCustomers),
+    result.GetValue(url)!, Credentials.FromSigningKey(result.GetValue(signingKey)!), result.GetValue(cases), result.GetValue(stormCustomers),
     TimeSpan.FromSeconds(result.GetValue(lead)), TimeSpan.FromSeconds(result.GetValue(window)), Console.Out));
 
 var busyCases = new Option<int>("--cases") { Description = "Open cases the one customer carries.", DefaultValueFactory = _ => 1_000 };
@@ -39,10 +41,10 @@ var updateRate = new Option<double>("--rate") { Description = "Case updates per 
 var updateSeconds = new Option<int>("--seconds") { Description = "How long to send updates.", DefaultValueFactory = _ => 20 };
 var busyCustomer = new Command("busy-customer", "One customer with many open cases receiving a steady stream of case updates; times each update's 202.")
 {
-    url, busyCases, updateRate, updateSeconds,
+    url, signingKey, busyCases, updateRate, updateSeconds,
 };
 busyCustomer.SetAction((result, _) => BusyCustomerScenario.RunAsync(
-    result.GetValue(url)!, result.GetValue(busyCases), result.GetValue(updateRate), TimeSpan.FromSeconds(result.GetValue(updateSeconds)), Console.Out));
+    result.GetValue(url)!, Credentials.FromSigningKey(result.GetValue(signingKey)!), result.GetValue(busyCases), result.GetValue(updateRate), TimeSpan.FromSeconds(result.GetValue(updateSeconds)), Console.Out));
 
 var root = new RootCommand("HealthGrid load generator") { liveChat, slaStorm, busyCustomer };
 return await root.Parse(args).InvokeAsync();

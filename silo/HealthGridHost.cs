@@ -1,3 +1,4 @@
+using HealthGrid.Auth;
 using HealthGrid.Demo;
 using HealthGrid.Health;
 using HealthGrid.Hosting;
@@ -21,17 +22,22 @@ public static class HealthGridHost
         }
 
         var settings = SiloSettings.From(builder.Configuration);
+        UseDevelopmentAuthByDefault(builder.Configuration, settings);
         builder.Services.AddSingleton(settings);
         builder.UseHealthGridSilo(settings);
         builder.Services.AddHealthGridApi();
         builder.AddHealthGridTelemetry();
         AddDemo(builder, settings);
 
+        builder.Services.AddSingleton<DemoUsers>();
+
         var app = builder.Build();
+        app.UseDashboard();
         app.MapHealthGridApi();
+        app.MapDevelopmentSignIn();
         app.MapHealthEndpoints();
         app.MapRoot();
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(AuthPolicies.Metrics);
         return app;
     }
 
@@ -56,6 +62,19 @@ public static class HealthGridHost
                 Optional = false,
                 ReloadOnChange = true,
             });
+        }
+    }
+
+    /// <summary>
+    /// Development mode (well-known signing key, demo sign-in) is the embedded default, so that the
+    /// first command shows a working dashboard; PostgreSQL mode is production-shaped and needs it asked for.
+    /// </summary>
+    private static void UseDevelopmentAuthByDefault(ConfigurationManager configuration, SiloSettings settings)
+    {
+        var key = $"{AuthOptions.Section}:{nameof(AuthOptions.Development)}";
+        if (configuration[key] is null && settings.Storage == StorageMode.Embedded)
+        {
+            configuration.AddInMemoryCollection([new(key, "true")]);
         }
     }
 

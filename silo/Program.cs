@@ -1,4 +1,5 @@
 using HealthGrid;
+using HealthGrid.Demo;
 using HealthGrid.Hosting;
 using HealthGrid.Postgres;
 using Npgsql;
@@ -11,6 +12,11 @@ if (command.Command == SiloCommand.Help)
 }
 
 var app = HealthGridHost.Build(command);
+if (command.Command == SiloCommand.Token)
+{
+    return DevelopmentTokens.Print(app.Services, command.TokenUser!);
+}
+
 var settings = app.Services.GetRequiredService<SiloSettings>();
 try
 {

@@ -1,3 +1,4 @@
+using HealthGrid.Auth;
 using HealthGrid.Projections;
 using HealthGrid.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -11,18 +12,19 @@ public static class AccountEndpoints
 {
     public static RouteGroupBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/accounts").WithTags("Accounts");
+        var group = app.MapGroup("/api/v1/accounts").WithTags("Accounts").RequireAuthorization(AuthPolicies.Customers).RequireRateLimiting(RateLimits.Reads);
         group.MapGet("/", ListAsync).WithName("ListAccounts").WithSummary("List accounts");
         group.MapGet("/{id}", GetAsync).WithName("GetAccount").WithSummary("An account with its live roll-up and customers, least healthy first");
-        group.MapPut("/{id}", PutAsync).Accepts<AccountRequest>("application/json").WithName("PutAccount").WithSummary("Create or replace an account");
+        group.MapPut("/{id}", PutAsync).Accepts<AccountRequest>("application/json").RequireAuthorization(AuthPolicies.Configure).LimitBody(BodyLimits.Small).WithName("PutAccount").WithSummary("Create or replace an account");
         return group;
     }
 
-    private static async Task<Ok<AccountProfile[]>> ListAsync(IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IDirectoryGrain>(0).ListAccountsAsync());
+    private static async Task<Ok<AccountProfile[]>> ListAsync(IGrainFactory grains, Caller caller) =>
+        TypedResults.Ok((await grains.GetGrain<IDirectoryGrain>(0).ListAccountsAsync()).Where(a => caller.MaySeeAccount(a.Id)).ToArray());
 
-    private static async Task<Results<Ok<AccountView>, NotFound>> GetAsync(string id, IGrainFactory grains) =>
-        await grains.GetGrain<IAccountGrain>(id).GetViewAsync() is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+    /// <summary>Another manager's account answers 404, exactly like one that does not exist.</summary>
+    private static async Task<Results<Ok<AccountView>, NotFound>> GetAsync(string id, IGrainFactory grains, Caller caller) =>
+        caller.MaySeeAccount(id) && await grains.GetGrain<IAccountGrain>(id).GetViewAsync() is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 
     private static async Task<Results<Created<AccountProfile>, Ok<AccountProfile>, ValidationProblem>> PutAsync(string id, HttpRequest request, IGrainFactory grains)
     {

@@ -1,4 +1,5 @@
 using HealthGrid.Accounts;
+using HealthGrid.Auth;
 using HealthGrid.Cases;
 using HealthGrid.Customers;
 using HealthGrid.Infrastructure;
@@ -18,19 +19,19 @@ public static class AlertEndpoints
 {
     public static RouteGroupBuilder MapAlertEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/alerts").WithTags("Alerts");
+        var group = app.MapGroup("/api/v1/alerts").WithTags("Alerts").RequireAuthorization(AuthPolicies.Alerts).RequireRateLimiting(RateLimits.Reads);
         group.MapGet("/", ListAsync).WithName("ListAlerts")
             .WithSummary("Alerts filtered by audience (team:<id>, user:<id>, owner:<id>, account:<id>, leadership), state, type, customer or case, newest first");
         group.MapGet("/{id}", GetAsync).WithName("GetAlert").WithSummary("An alert with its lifecycle: who acknowledged and resolved it, and when");
-        group.MapPost("/{id}/acknowledge", (string id, HttpRequest request, IGrainFactory grains) => ActAsync(id, AlertState.Acknowledged, request, grains))
-            .Accepts<ActionRequest>("application/json").WithName("AcknowledgeAlert").WithSummary("Acknowledge an alert: an SLA breach stops escalating");
-        group.MapPost("/{id}/resolve", (string id, HttpRequest request, IGrainFactory grains) => ActAsync(id, AlertState.Resolved, request, grains))
-            .Accepts<ActionRequest>("application/json").WithName("ResolveAlert").WithSummary("Resolve an alert");
+        group.MapPost("/{id}/acknowledge", (string id, HttpRequest request, IGrainFactory grains, Caller caller) => ActAsync(id, AlertState.Acknowledged, request, grains, caller))
+            .Accepts<ActionRequest>("application/json").LimitBody(BodyLimits.Small).WithName("AcknowledgeAlert").WithSummary("Acknowledge an alert: an SLA breach stops escalating");
+        group.MapPost("/{id}/resolve", (string id, HttpRequest request, IGrainFactory grains, Caller caller) => ActAsync(id, AlertState.Resolved, request, grains, caller))
+            .Accepts<ActionRequest>("application/json").LimitBody(BodyLimits.Small).WithName("ResolveAlert").WithSummary("Resolve an alert");
         return group;
     }
 
     private static async Task<Results<Ok<AlertPage>, ValidationProblem>> ListAsync(
-        IGrainFactory grains, string? audience, string? state, string? type, string? customerId, string? caseId, int? offset, int? limit)
+        IGrainFactory grains, Caller caller, string? audience, string? state, string? type, string? customerId, string? caseId, int? offset, int? limit)
     {
         var errors = new FieldErrors();
         var (from, size) = Paging.Read(errors, offset, limit);
@@ -56,6 +57,7 @@ public static class AlertEndpoints
             CaseId = caseId,
             Offset = from,
             Limit = size,
+            VisibleAudiences = caller.VisibleAudiences,
         };
         if (!errors.IsEmpty)
         {
@@ -65,24 +67,25 @@ public static class AlertEndpoints
         return TypedResults.Ok(await grains.GetGrain<IDirectoryGrain>(0).QueryAlertsAsync(query));
     }
 
-    private static async Task<Results<Ok<Alert>, NotFound>> GetAsync(string id, IGrainFactory grains) =>
-        await grains.GetGrain<IDirectoryGrain>(0).GetAlertAsync(id) is { } alert ? TypedResults.Ok(alert) : TypedResults.NotFound();
+    /// <summary>An alert for an audience the caller is not in answers 404, exactly like one that does not exist.</summary>
+    private static async Task<Results<Ok<Alert>, NotFound>> GetAsync(string id, IGrainFactory grains, Caller caller) =>
+        await grains.GetGrain<IDirectoryGrain>(0).GetAlertAsync(id) is { } alert && caller.MaySee(alert) ? TypedResults.Ok(alert) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<Alert>, NotFound, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> ActAsync(
-        string id, AlertState to, HttpRequest request, IGrainFactory grains)
+        string id, AlertState to, HttpRequest request, IGrainFactory grains, Caller caller)
     {
-        var (body, errors) = await ActionRequests.ReadAsync(request);
+        var (_, errors) = await ActionRequests.ReadAsync(request, caller);
         if (errors is not null)
         {
             return Problems.Invalid(errors);
         }
 
-        if (await grains.GetGrain<IDirectoryGrain>(0).GetAlertAsync(id) is not { } alert)
+        if (await grains.GetGrain<IDirectoryGrain>(0).GetAlertAsync(id) is not { } alert || !caller.MaySee(alert))
         {
             return TypedResults.NotFound();
         }
 
-        var result = await Owner(grains, alert).ActOnAlertAsync(id, to, body!.By!);
+        var result = await Owner(grains, alert).ActOnAlertAsync(id, to, caller.Subject);
         return ActionOutcomes.From(request.HttpContext, result.Status, result.Alert, result.Error);
     }
 

@@ -10,8 +10,9 @@ namespace HealthGrid.Auth;
 public static class AuthSetup
 {
     /// <summary>
-    /// JWT bearer authentication. Browsers cannot set headers on WebSockets, so the dashboard hub also
-    /// takes the token from the <c>access_token</c> query string, and only the hub does.
+    /// JWT bearer authentication, from an OpenID Connect authority or a signing key. Browsers cannot
+    /// set headers on WebSockets, so the dashboard hub also takes the token from the
+    /// <c>access_token</c> query string, and only the hub does.
     /// </summary>
     public static IServiceCollection AddHealthGridAuth(this IServiceCollection services)
     {
@@ -19,18 +20,30 @@ public static class AuthSetup
         services.AddSingleton<SigningKey>();
         services.AddSingleton<TokenIssuer>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<AuthOptions>, SigningKey>((jwt, auth, key) =>
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<AuthOptions>, SigningKey>((jwt, options, key) =>
         {
+            var auth = options.Value;
             jwt.MapInboundClaims = false;
             jwt.TokenValidationParameters = new TokenValidationParameters
             {
-                ValidIssuer = auth.Value.Issuer,
-                ValidAudience = auth.Value.Audience,
-                IssuerSigningKey = key.Key,
+                ValidIssuer = auth.Authority is null ? auth.Issuer : null,
+                ValidateIssuer = true,
+                ValidAudience = auth.Audience,
                 NameClaimType = HealthGridClaims.Subject,
                 RoleClaimType = HealthGridClaims.Role,
                 ClockSkew = TimeSpan.FromSeconds(30),
             };
+            if (auth.Authority is { } authority)
+            {
+                // Keys and issuer come from the provider's discovery document.
+                jwt.Authority = authority;
+                jwt.RequireHttpsMetadata = auth.RequireHttpsMetadata;
+            }
+            else
+            {
+                jwt.TokenValidationParameters.IssuerSigningKey = key.Key;
+            }
+
             jwt.Events = new JwtBearerEvents
             {
                 OnMessageReceived = context =>
@@ -44,7 +57,7 @@ public static class AuthSetup
                 },
             };
         });
-        services.AddAuthorization();
+        services.AddAuthorization(AuthPolicies.Add);
         return services;
     }
 }

@@ -5,10 +5,13 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace HealthGrid.Auth;
 
-/// <summary>The key tokens are signed and checked with: the configured one, or a random one for this process.</summary>
+/// <summary>The key tokens are signed and checked with: the configured one, the development one, or a random one for this process.</summary>
 public sealed class SigningKey(IOptions<AuthOptions> options)
 {
-    public SymmetricSecurityKey Key { get; } = new(options.Value.SigningKey is { Length: > 0 } configured
-        ? Encoding.UTF8.GetBytes(configured)
-        : RandomNumberGenerator.GetBytes(32));
+    public SymmetricSecurityKey Key { get; } = new(options.Value switch
+    {
+        { SigningKey: { Length: > 0 } configured } => Encoding.UTF8.GetBytes(configured),
+        { Development: true } => Encoding.UTF8.GetBytes(AuthOptions.DevelopmentSigningKey),
+        _ => RandomNumberGenerator.GetBytes(32),
+    });
 }

@@ -1,3 +1,4 @@
+using HealthGrid.Auth;
 using HealthGrid.Customers;
 using HealthGrid.Infrastructure;
 using HealthGrid.Projections;
@@ -14,20 +15,20 @@ public static class CaseEndpoints
 {
     public static RouteGroupBuilder MapCaseEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/cases").WithTags("Cases");
+        var group = app.MapGroup("/api/v1/cases").WithTags("Cases").RequireAuthorization(AuthPolicies.Cases).RequireRateLimiting(RateLimits.Reads);
         group.MapGet("/", ListAsync).WithName("ListCases")
             .WithSummary("Cases filtered by customer, team, process owner, journey stage, SLA state and open/closed, nearest deadline first")
             .WithDescription("Answered from the case list that the customer grains keep; it includes every change acted on through this server.");
         group.MapGet("/{id}", GetAsync).WithName("GetCase").WithSummary("A case with its live SLA clocks, escalations and full history");
-        group.MapPost("/{id}/acknowledge", (string id, HttpRequest request, IGrainFactory grains) => ActAsync(id, CaseAction.Acknowledge, request, grains))
-            .Accepts<ActionRequest>("application/json").WithName("AcknowledgeCase").WithSummary("Acknowledge a case (counts as its first response)");
-        group.MapPost("/{id}/resolve", (string id, HttpRequest request, IGrainFactory grains) => ActAsync(id, CaseAction.Resolve, request, grains))
-            .Accepts<ActionRequest>("application/json").WithName("ResolveCase").WithSummary("Resolve a case: stops its clocks, closes its escalations and resolves its alerts");
+        group.MapPost("/{id}/acknowledge", (string id, HttpRequest request, IGrainFactory grains, Caller caller) => ActAsync(id, CaseAction.Acknowledge, request, grains, caller))
+            .Accepts<ActionRequest>("application/json").LimitBody(BodyLimits.Small).WithName("AcknowledgeCase").WithSummary("Acknowledge a case (counts as its first response)");
+        group.MapPost("/{id}/resolve", (string id, HttpRequest request, IGrainFactory grains, Caller caller) => ActAsync(id, CaseAction.Resolve, request, grains, caller))
+            .Accepts<ActionRequest>("application/json").LimitBody(BodyLimits.Small).WithName("ResolveCase").WithSummary("Resolve a case: stops its clocks, closes its escalations and resolves its alerts");
         return group;
     }
 
     private static async Task<Results<Ok<CasePage>, ValidationProblem>> ListAsync(
-        IGrainFactory grains, string? customerId, string? team, string? processOwner, string? journeyStage, string? slaState, bool? open, int? offset, int? limit)
+        IGrainFactory grains, Caller caller, string? customerId, string? team, string? processOwner, string? journeyStage, string? slaState, bool? open, int? offset, int? limit)
     {
         var errors = new FieldErrors();
         var (from, size) = Paging.Read(errors, offset, limit);
@@ -41,6 +42,7 @@ public static class CaseEndpoints
             Open = open,
             Offset = from,
             Limit = size,
+            Scope = caller.CaseScope,
         };
         if (!errors.IsEmpty)
         {
@@ -50,27 +52,32 @@ public static class CaseEndpoints
         return TypedResults.Ok(await grains.GetGrain<IDirectoryGrain>(0).QueryCasesAsync(query));
     }
 
-    private static async Task<Results<Ok<CaseView>, NotFound>> GetAsync(string id, IGrainFactory grains) =>
-        await grains.GetGrain<IDirectoryGrain>(0).CaseCustomerAsync(id) is { } customerId
-        && await grains.GetGrain<ICustomerGrain>(customerId).GetCaseAsync(id) is { } view
-            ? TypedResults.Ok(view)
-            : TypedResults.NotFound();
+    private static async Task<Results<Ok<CaseView>, NotFound>> GetAsync(string id, IGrainFactory grains, Caller caller) =>
+        await VisibleCaseAsync(id, grains, caller) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<CaseView>, NotFound, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> ActAsync(
-        string id, CaseAction action, HttpRequest request, IGrainFactory grains)
+        string id, CaseAction action, HttpRequest request, IGrainFactory grains, Caller caller)
     {
-        var (body, errors) = await ActionRequests.ReadAsync(request);
+        var (body, errors) = await ActionRequests.ReadAsync(request, caller);
         if (errors is not null)
         {
             return Problems.Invalid(errors);
         }
 
-        if (await grains.GetGrain<IDirectoryGrain>(0).CaseCustomerAsync(id) is not { } customerId)
+        if (await VisibleCaseAsync(id, grains, caller) is not { } @case)
         {
             return TypedResults.NotFound();
         }
 
-        var result = await grains.GetGrain<ICustomerGrain>(customerId).ActOnCaseAsync(id, action, body!.By!, body.Note);
+        var result = await grains.GetGrain<ICustomerGrain>(@case.CustomerId).ActOnCaseAsync(id, action, caller.Subject, body!.Note);
         return ActionOutcomes.From(request.HttpContext, result.Status, result.Case, result.Error);
     }
+
+    /// <summary>The case if the caller may see it; a case outside their scope is as absent as an unknown one.</summary>
+    private static async Task<CaseView?> VisibleCaseAsync(string id, IGrainFactory grains, Caller caller) =>
+        await grains.GetGrain<IDirectoryGrain>(0).CaseCustomerAsync(id) is { } customerId
+        && await grains.GetGrain<ICustomerGrain>(customerId).GetCaseAsync(id) is { } view
+        && caller.MaySee(view)
+            ? view
+            : null;
 }

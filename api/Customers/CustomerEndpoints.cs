@@ -1,3 +1,4 @@
+using HealthGrid.Auth;
 using HealthGrid.Projections;
 using HealthGrid.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -11,18 +12,18 @@ public static class CustomerEndpoints
 {
     public static RouteGroupBuilder MapCustomerEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/customers").WithTags("Customers");
+        var group = app.MapGroup("/api/v1/customers").WithTags("Customers").RequireAuthorization(AuthPolicies.Customers).RequireRateLimiting(RateLimits.Reads);
         group.MapGet("/", ListAsync).WithName("ListCustomers")
             .WithSummary("Customers filtered by account, band, tier, region, segment, criticality or churn level, least healthy first")
             .WithDescription("Answered from the customer directory, never by calling every customer grain. The directory follows the live model within the projection flush interval (100 ms by default).");
         group.MapGet("/{id}", GetAsync).WithName("GetCustomer").WithSummary("A customer's profile and live health: score, band, components, drivers, trend, churn risk");
         group.MapGet("/{id}/score-history", HistoryAsync).WithName("GetScoreHistory").WithSummary("Score changes newest first, each with the event and drivers that moved it");
-        group.MapPut("/{id}", PutAsync).Accepts<CustomerRequest>("application/json").WithName("PutCustomer").WithSummary("Create or replace a customer; its account must exist");
+        group.MapPut("/{id}", PutAsync).Accepts<CustomerRequest>("application/json").RequireAuthorization(AuthPolicies.Configure).LimitBody(BodyLimits.Small).WithName("PutCustomer").WithSummary("Create or replace a customer; its account must exist");
         return group;
     }
 
     private static async Task<Results<Ok<CustomerPage>, ValidationProblem>> ListAsync(
-        IGrainFactory grains, string? accountId, string? band, string? tier, string? region, string? segment, string? criticality, string? churn, int? offset, int? limit)
+        IGrainFactory grains, Caller caller, string? accountId, string? band, string? tier, string? region, string? segment, string? criticality, string? churn, int? offset, int? limit)
     {
         var errors = new FieldErrors();
         var (from, size) = Paging.Read(errors, offset, limit);
@@ -37,6 +38,7 @@ public static class CustomerEndpoints
             ChurnLevel = EnumNames<ChurnLevel>.Parse(errors, "churn", churn, required: false),
             Offset = from,
             Limit = size,
+            VisibleAccounts = caller.VisibleAccounts,
         };
         if (!errors.IsEmpty)
         {
@@ -46,11 +48,18 @@ public static class CustomerEndpoints
         return TypedResults.Ok(await grains.GetGrain<IDirectoryGrain>(0).QueryCustomersAsync(query));
     }
 
-    private static async Task<Results<Ok<CustomerView>, NotFound>> GetAsync(string id, IGrainFactory grains) =>
-        await grains.GetGrain<ICustomerGrain>(id).GetViewAsync() is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+    /// <summary>A customer of an account the caller may not see answers 404, exactly like one that does not exist.</summary>
+    private static async Task<Results<Ok<CustomerView>, NotFound>> GetAsync(string id, IGrainFactory grains, Caller caller) =>
+        await grains.GetGrain<ICustomerGrain>(id).GetViewAsync() is { } view && caller.MaySeeAccount(view.Profile.AccountId) ? TypedResults.Ok(view) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<ScoreHistoryPage>, NotFound, ValidationProblem>> HistoryAsync(string id, long? before, int? limit, IGrainFactory grains)
+    private static async Task<Results<Ok<ScoreHistoryPage>, NotFound, ValidationProblem>> HistoryAsync(string id, long? before, int? limit, IGrainFactory grains, Caller caller)
     {
+        var customer = grains.GetGrain<ICustomerGrain>(id);
+        if (!caller.SeesEveryCustomer && (await customer.GetAccountIdAsync() is not { } accountId || !caller.MaySeeAccount(accountId)))
+        {
+            return TypedResults.NotFound();
+        }
+
         var errors = new FieldErrors();
         var (_, size) = Paging.Read(errors, 0, limit);
         if (!errors.IsEmpty)
@@ -58,7 +67,7 @@ public static class CustomerEndpoints
             return Problems.Invalid(errors);
         }
 
-        return await grains.GetGrain<ICustomerGrain>(id).GetScoreHistoryAsync(before, size) is { } page ? TypedResults.Ok(page) : TypedResults.NotFound();
+        return await customer.GetScoreHistoryAsync(before, size) is { } page ? TypedResults.Ok(page) : TypedResults.NotFound();
     }
 
     private static async Task<Results<Created<CustomerProfile>, Ok<CustomerProfile>, ValidationProblem>> PutAsync(string id, HttpRequest request, CustomerValidator validator, IGrainFactory grains)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HealthGrid.Auth;
 using HealthGrid.Infrastructure;
 using HealthGrid.Ingest;
 using Microsoft.AspNetCore.Builder;
@@ -15,16 +16,18 @@ public static class EventEndpoints
 {
     public static RouteGroupBuilder MapEventEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/events").WithTags("Events");
+        var group = app.MapGroup("/api/v1/events").WithTags("Events").RequireAuthorization(AuthPolicies.Ingest).RequireRateLimiting(RateLimits.Ingest);
         group.MapPost("/", PostEventAsync)
             .Accepts<EventRequest>("application/json")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .LimitBody(BodyLimits.Small)
             .WithName("PostEvent")
             .WithSummary("Ingest one interaction")
             .WithDescription("202 once the event is durable and applied (also for a repeated eventId, with status duplicate); 400 naming the field at fault; 503 with Retry-After when it cannot be made durable.");
         group.MapPost("/batch", PostBatchAsync)
             .Accepts<EventBatchRequest>("application/json")
             .Produces<BatchResult>(StatusCodes.Status503ServiceUnavailable)
+            .LimitBody(BodyLimits.Batch)
             .WithName("PostEventBatch")
             .WithSummary("Ingest a batch of independent interactions")
             .WithDescription("Each event gets its own result (accepted, duplicate, rejected with the fields at fault); a bad event never blocks the others. 503 with Retry-After and the results when any event could not be made durable: resend the batch, repeats are acknowledged as duplicates.");

@@ -1,3 +1,4 @@
+using HealthGrid.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -14,7 +15,7 @@ public sealed class DashboardHub(AlertRecipients recipients) : Hub<IDashboardCli
 
     public override Task OnConnectedAsync()
     {
-        recipients.Join(Context.ConnectionId, AlertGroups.Of(Context.User!));
+        recipients.Join(Context.ConnectionId, Caller.From(Context.User!).AlertAudiences);
         return Clients.Caller.Connected(Environment.MachineName);
     }
 

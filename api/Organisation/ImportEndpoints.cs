@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HealthGrid.Accounts;
+using HealthGrid.Auth;
 using HealthGrid.Customers;
 using HealthGrid.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -18,9 +19,10 @@ public static class ImportEndpoints
 
     public static RouteGroupBuilder MapImportEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/import").WithTags("Organisation");
+        var group = app.MapGroup("/api/v1/import").WithTags("Organisation").RequireAuthorization(AuthPolicies.Configure).RequireRateLimiting(RateLimits.Reads);
         group.MapPost("/", ImportAsync)
             .Accepts<ImportLine>("application/x-ndjson")
+            .LimitBody(BodyLimits.Import)
             .WithName("ImportOrganisation")
             .WithSummary("Create or replace accounts and customers from JSON lines")
             .WithDescription("Accounts are written before customers, so a file may list them in any order. Each line stands alone: a bad line is reported with its number and field and the others are written.");

@@ -1,4 +1,6 @@
+using HealthGrid.Auth;
 using HealthGrid.Configuration;
+using HealthGrid.Infrastructure;
 using HealthGrid.JourneyStages;
 using HealthGrid.ProcessOwners;
 using HealthGrid.SystemChanges;
@@ -14,7 +16,7 @@ public static class OrganisationEndpoints
 {
     public static RouteGroupBuilder MapOrganisationEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1").WithTags("Organisation");
+        var group = app.MapGroup("/api/v1").WithTags("Organisation").RequireAuthorization(AuthPolicies.Organisation).RequireRateLimiting(RateLimits.Reads);
         group.MapGet("/journey-stages", ListStagesAsync).WithName("ListJourneyStages").WithSummary("Journey stages with their live volume, sentiment and effort");
         group.MapGet("/journey-stages/{id}", GetStageAsync).WithName("GetJourneyStage").WithSummary("A journey stage's live KPIs over the last 24 hours");
         group.MapGet("/process-owners", ListOwnersAsync).WithName("ListProcessOwners").WithSummary("Process owners with the complaint themes routed to them");
@@ -34,14 +36,16 @@ public static class OrganisationEndpoints
             ? TypedResults.Ok(view)
             : TypedResults.NotFound();
 
-    private static async Task<Ok<ProcessOwnerView[]>> ListOwnersAsync(IGrainFactory grains, CurrentOrganisation organisation)
+    /// <summary>A process owner sees their own process; planners, executives and admins see all.</summary>
+    private static async Task<Ok<ProcessOwnerView[]>> ListOwnersAsync(IGrainFactory grains, CurrentOrganisation organisation, Caller caller)
     {
-        var views = await Task.WhenAll(organisation.Index.Owners.Select(o => grains.GetGrain<IProcessOwnerGrain>(o.Id).GetViewAsync()));
+        var visible = organisation.Index.Owners.Where(o => caller.MaySeeProcessOwner(o.Id));
+        var views = await Task.WhenAll(visible.Select(o => grains.GetGrain<IProcessOwnerGrain>(o.Id).GetViewAsync()));
         return TypedResults.Ok(views.OfType<ProcessOwnerView>().ToArray());
     }
 
-    private static async Task<Results<Ok<ProcessOwnerView>, NotFound>> GetOwnerAsync(string id, IGrainFactory grains, CurrentOrganisation organisation) =>
-        organisation.Index.Owner(id) is not null && await grains.GetGrain<IProcessOwnerGrain>(id).GetViewAsync() is { } view
+    private static async Task<Results<Ok<ProcessOwnerView>, NotFound>> GetOwnerAsync(string id, IGrainFactory grains, CurrentOrganisation organisation, Caller caller) =>
+        organisation.Index.Owner(id) is not null && caller.MaySeeProcessOwner(id) && await grains.GetGrain<IProcessOwnerGrain>(id).GetViewAsync() is { } view
             ? TypedResults.Ok(view)
             : TypedResults.NotFound();
 

@@ -17,4 +17,7 @@ public sealed record AlertQuery
     [Id(5)] public int Offset { get; init; }
 
     [Id(6)] public int Limit { get; init; } = 50;
+
+    /// <summary>The audience groups the caller belongs to (an alert is visible when it shares one); null when they see every alert.</summary>
+    [Id(7)] public string[]? VisibleAudiences { get; init; }
 }

@@ -19,4 +19,7 @@ public sealed record CaseQuery
     [Id(6)] public int Offset { get; init; }
 
     [Id(7)] public int Limit { get; init; } = 50;
+
+    /// <summary>The cases the caller may see; null when they see every case.</summary>
+    [Id(8)] public CaseScope? Scope { get; init; }
 }

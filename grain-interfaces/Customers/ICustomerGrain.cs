@@ -23,6 +23,10 @@ public interface ICustomerGrain : IAlertOwner
     [Alias("GetView")]
     Task<CustomerView?> GetViewAsync();
 
+    /// <summary>The account the customer belongs to, or null when the customer does not exist: what access checks need.</summary>
+    [Alias("GetAccountId")]
+    Task<string?> GetAccountIdAsync();
+
     /// <summary>Score changes newest first, older than <paramref name="before"/> (a sequence number) when given.</summary>
     [Alias("GetScoreHistory")]
     Task<ScoreHistoryPage?> GetScoreHistoryAsync(long? before, int limit);

@@ -23,4 +23,7 @@ public sealed record CustomerQuery
     [Id(7)] public int Offset { get; init; }
 
     [Id(8)] public int Limit { get; init; } = 50;
+
+    /// <summary>The accounts the caller may see; null when they see every account.</summary>
+    [Id(9)] public string[]? VisibleAccounts { get; init; }
 }

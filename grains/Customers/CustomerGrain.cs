@@ -123,6 +123,16 @@ public sealed class CustomerGrain(
         return new CustomerView(profile, HealthView.Build(state.State.Health, time.GetUtcNow(), rules.Now.Model, recent));
     }
 
+    public Task<string?> GetAccountIdAsync()
+    {
+        if (customer.Profile is null)
+        {
+            DeactivateOnIdle();
+        }
+
+        return Task.FromResult(customer.Profile?.AccountId);
+    }
+
     public async Task<ScoreHistoryPage?> GetScoreHistoryAsync(long? before, int limit)
     {
         if (customer.Profile is null)

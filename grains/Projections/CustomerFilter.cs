@@ -9,6 +9,7 @@ public static class CustomerFilter
 {
     public static bool Matches(CustomerQuery q, CustomerSummary c) =>
         (q.AccountId is null || c.AccountId == q.AccountId)
+        && (q.VisibleAccounts is null || q.VisibleAccounts.Contains(c.AccountId))
         && (q.Band is null || c.Band == q.Band)
         && (q.Tier is null || c.Tier == q.Tier)
         && (q.Region is null || string.Equals(c.Region, q.Region, StringComparison.OrdinalIgnoreCase))
@@ -25,6 +26,7 @@ public static class CustomerFilter
 
     public static bool Matches(CaseQuery q, CaseView c) =>
         (q.CustomerId is null || c.CustomerId == q.CustomerId)
+        && (q.Scope is null || q.Scope.Includes(c))
         && (q.Team is null || c.Team == q.Team)
         && (q.ProcessOwner is null || c.ProcessOwner == q.ProcessOwner)
         && (q.JourneyStage is null || c.JourneyStage == q.JourneyStage)
@@ -46,6 +48,7 @@ public static class CustomerFilter
 
     public static bool Matches(AlertQuery q, Alert a) =>
         (q.Audience is null || a.Audiences.Contains(q.Audience))
+        && (q.VisibleAudiences is null || a.Audiences.Any(audience => q.VisibleAudiences.Contains(audience.Group)))
         && (q.State is null || a.State == q.State)
         && (q.Type is null || a.Type == q.Type)
         && (q.CustomerId is null || a.CustomerId == q.CustomerId)

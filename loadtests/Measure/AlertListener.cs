@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using HealthGrid.Alerts;
-using HealthGrid.Auth;
 using HealthGrid.Hubs;
 using HealthGrid.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace HealthGrid.LoadTests.Measure;
 
@@ -16,12 +14,9 @@ public sealed class AlertListener : IAsyncDisposable
 
     private AlertListener(HubConnection connection) => this.connection = connection;
 
-    /// <summary>Connects with a token signed by <paramref name="signingKey"/>, which must be the server's <c>HealthGrid:Auth:SigningKey</c>.</summary>
-    public static async Task<AlertListener> ConnectAsync(Uri server, string signingKey, Action<Alert, long> received)
+    public static async Task<AlertListener> ConnectAsync(Uri server, Credentials credentials, Action<Alert, long> received)
     {
-        var auth = Options.Create(new AuthOptions { SigningKey = signingKey });
-        var token = new TokenIssuer(new SigningKey(auth), auth, TimeProvider.System)
-            .Issue(new TokenRequest("loadtests", "Load tests", [HealthGridRoles.Executive]));
+        var token = credentials.ExecutiveToken;
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(server, DashboardHub.Path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
             .AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions))

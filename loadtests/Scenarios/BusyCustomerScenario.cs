@@ -13,9 +13,9 @@ public static class BusyCustomerScenario
 {
     private const int BatchSize = 500;
 
-    public static async Task<int> RunAsync(Uri server, int cases, double rate, TimeSpan duration, TextWriter output)
+    public static async Task<int> RunAsync(Uri server, Credentials credentials, int cases, double rate, TimeSpan duration, TextWriter output)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = server };
+        using var http = credentials.Http(server, new SocketsHttpHandler { MaxConnectionsPerServer = 64 });
         var tenant = await Tenant.CreateAsync(http, 1);
         var customer = tenant.Customers[0];
         var opened = DateTimeOffset.UtcNow;

@@ -13,15 +13,15 @@ namespace HealthGrid.LoadTests.Scenarios;
 /// </summary>
 public static class LiveChatScenario
 {
-    public static async Task<int> RunAsync(Uri server, string signingKey, double rate, TimeSpan duration, TimeSpan warmup, int customers, TextWriter output)
+    public static async Task<int> RunAsync(Uri server, Credentials credentials, double rate, TimeSpan duration, TimeSpan warmup, int customers, TextWriter output)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = server };
+        using var http = credentials.Http(server, new SocketsHttpHandler { MaxConnectionsPerServer = 256 });
         var tenant = await Tenant.CreateAsync(http, customers);
         var sentAt = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var toAlert = new Latencies("message → alert at the SignalR client");
         var accepted = new Latencies("message → 202 accepted");
         var errors = 0;
-        await using var listener = await AlertListener.ConnectAsync(server, signingKey, (alert, at) =>
+        await using var listener = await AlertListener.ConnectAsync(server, credentials, (alert, at) =>
         {
             if (alert.Type == AlertType.Frustration && alert.InteractionId is { } conversation && sentAt.TryRemove(conversation, out var scheduled))
             {

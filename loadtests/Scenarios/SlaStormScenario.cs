@@ -16,13 +16,13 @@ public static class SlaStormScenario
     private static readonly TimeSpan FirstResponse = TimeSpan.FromMinutes(15);
     private const int BatchSize = 500;
 
-    public static async Task<int> RunAsync(Uri server, string signingKey, int cases, int customers, TimeSpan lead, TimeSpan window, TextWriter output)
+    public static async Task<int> RunAsync(Uri server, Credentials credentials, int cases, int customers, TimeSpan lead, TimeSpan window, TextWriter output)
     {
-        using var http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromMinutes(2) };
+        using var http = credentials.Http(server, timeout: TimeSpan.FromMinutes(2));
         var tenant = await Tenant.CreateAsync(http, customers);
         var expected = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         var delay = new Latencies("due → breach alert at the SignalR client");
-        await using var listener = await AlertListener.ConnectAsync(server, signingKey, (alert, timestamp) =>
+        await using var listener = await AlertListener.ConnectAsync(server, credentials, (alert, timestamp) =>
         {
             var arrived = DateTimeOffset.UtcNow;
             if (alert.Type == AlertType.SlaBreach && alert.CaseId is { } caseId && expected.TryRemove(caseId, out _))

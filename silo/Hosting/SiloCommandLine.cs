@@ -1,15 +1,18 @@
 namespace HealthGrid.Hosting;
 
 /// <summary>
-/// The silo's command line: <c>[run|migrate] [--empty] [--no-demo-traffic] [--postgres CONNECTION] [--config FILE]</c>
+/// The silo's command line: <c>[run|migrate|token USER] [--empty] [--no-demo-traffic] [--postgres CONNECTION] [--config FILE]</c>
 /// followed by any standard ASP.NET Core / configuration arguments (<c>--urls</c>, <c>--HealthGrid:Cluster:SiloPort=…</c>).
 /// </summary>
-public sealed record SiloCommandLine(SiloCommand Command, string[] ConfigurationArgs, string? ConfigFile)
+public sealed record SiloCommandLine(SiloCommand Command, string[] ConfigurationArgs, string? ConfigFile, string? TokenUser = null)
 {
     public const string Usage = """
-        Usage: HealthGrid.Silo [run|migrate] [options] [configuration overrides]
+        Usage: HealthGrid.Silo [run|migrate|token USER] [options] [configuration overrides]
           run                 start the silo (default)
           migrate             apply the PostgreSQL schema and exit (safe to run twice)
+          token USER          development mode: print a bearer token for a demo user
+                              (am-avery, am-blake, sup-emea, sup-amer, po-billing, exec, planner,
+                              ingest-helpdesk, admin)
           --empty             start without the demo organisation and its traffic
           --no-demo-traffic   load the demo organisation but send no live demo events
           --postgres CS       PostgreSQL mode with this connection string
@@ -22,6 +25,7 @@ public sealed record SiloCommandLine(SiloCommand Command, string[] Configuration
         var command = SiloCommand.Run;
         var rest = new List<string>();
         string? configFile = null;
+        string? tokenUser = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -30,6 +34,10 @@ public sealed record SiloCommandLine(SiloCommand Command, string[] Configuration
                     break;
                 case "migrate" when i == 0:
                     command = SiloCommand.Migrate;
+                    break;
+                case "token" when i == 0 && i + 1 < args.Length:
+                    command = SiloCommand.Token;
+                    tokenUser = args[++i];
                     break;
                 case "--help" or "-h":
                     command = SiloCommand.Help;
@@ -53,7 +61,7 @@ public sealed record SiloCommandLine(SiloCommand Command, string[] Configuration
             }
         }
 
-        return new SiloCommandLine(command, [.. rest], configFile);
+        return new SiloCommandLine(command, [.. rest], configFile, tokenUser);
     }
 }
 
@@ -61,5 +69,6 @@ public enum SiloCommand
 {
     Run,
     Migrate,
+    Token,
     Help,
 }

@@ -67,6 +67,11 @@ internal static class CaseAndAlertRows
     {
         var filter = new Filter();
         filter.Equal("customer_id", query.CustomerId);
+        if (query.Scope is { } scope)
+        {
+            filter.Where("(account_id = ANY(@0) OR team = ANY(@1) OR process_owner = ANY(@2))", scope.Accounts, scope.Teams, scope.ProcessOwners);
+        }
+
         filter.Equal("team", query.Team);
         filter.Equal("process_owner", query.ProcessOwner);
         filter.Equal("journey_stage", query.JourneyStage);
@@ -81,6 +86,11 @@ internal static class CaseAndAlertRows
     {
         var filter = new Filter();
         filter.Contains("audiences", query.Audience?.Group);
+        if (query.VisibleAudiences is { } visible)
+        {
+            filter.Where("audiences && @0::text[]", visible);
+        }
+
         filter.Equal("state", query.State is { } state ? EnumNames<AlertState>.Name(state) : null);
         filter.Equal("type", query.Type is { } type ? EnumNames<AlertType>.Name(type) : null);
         filter.Equal("customer_id", query.CustomerId);
@@ -138,6 +148,19 @@ internal static class CaseAndAlertRows
             }
 
             return ([.. items], total);
+        }
+
+        /// <summary>A condition over up to ten parameters, written <c>@0</c>, <c>@1</c>… in <paramref name="condition"/>.</summary>
+        public void Where(string condition, params object[] values)
+        {
+            var sql = condition;
+            for (var i = 0; i < values.Length; i++)
+            {
+                parameters.Add(new NpgsqlParameter { Value = values[i] });
+                sql = sql.Replace($"@{i}", $"${parameters.Count}", StringComparison.Ordinal);
+            }
+
+            where.Append(" AND ").Append(sql);
         }
 
         private void Add(string column, object? value, string format)

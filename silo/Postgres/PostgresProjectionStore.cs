@@ -89,6 +89,12 @@ public sealed class PostgresProjectionStore(NpgsqlDataSource database) : IProjec
         }
 
         Filter("account_id", query.AccountId);
+        if (query.VisibleAccounts is { } visible)
+        {
+            parameters.Add(new NpgsqlParameter { Value = visible });
+            sql.Append($" AND account_id = ANY(${parameters.Count})");
+        }
+
         Filter("band", query.Band is { } band ? EnumNames<HealthBand>.Name(band) : null);
         Filter("tier", query.Tier is { } tier ? EnumNames<Tier>.Name(tier) : null);
         Filter("region", query.Region, caseInsensitive: true);

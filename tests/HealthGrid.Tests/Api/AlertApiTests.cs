@@ -1,5 +1,6 @@
 using System.Net;
 using HealthGrid.Alerts;
+using HealthGrid.Auth;
 using HealthGrid.Cases;
 using HealthGrid.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -40,17 +41,19 @@ public sealed class AlertApiTests(EmbeddedSiloFixture fixture)
     {
         var (customer, alert) = await FrustrationAsync(NewId("team"));
 
-        using var acknowledged = await Http.PostJsonAsync($"/api/v1/alerts/{alert.Id}/acknowledge", new { by = "sup-1" });
+        using var supervisor1 = fixture.Silo.ClientAs(new("sup-1", "Supervisor 1", [HealthGridRoles.Admin]));
+        using var supervisor2 = fixture.Silo.ClientAs(new("sup-2", "Supervisor 2", [HealthGridRoles.Admin]));
+        using var acknowledged = await supervisor1.PostJsonAsync($"/api/v1/alerts/{alert.Id}/acknowledge", new { by = "sup-1" });
         Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
         var afterAck = await acknowledged.ReadAsync<Alert>();
         Assert.Equal((AlertState.Acknowledged, "sup-1"), (afterAck.State, afterAck.AcknowledgedBy));
         Assert.Equal(AlertState.Acknowledged, (await Http.GetJsonAsync<Alert>($"/api/v1/alerts/{alert.Id}")).State);
 
-        using var twice = await Http.PostJsonAsync($"/api/v1/alerts/{alert.Id}/acknowledge", new { by = "sup-2" });
+        using var twice = await supervisor2.PostJsonAsync($"/api/v1/alerts/{alert.Id}/acknowledge", new { });
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
         Assert.Equal("sup-1", (await Http.GetJsonAsync<Alert>($"/api/v1/alerts/{alert.Id}")).AcknowledgedBy);
 
-        using var resolved = await Http.PostJsonAsync($"/api/v1/alerts/{alert.Id}/resolve", new { by = "sup-2" });
+        using var resolved = await supervisor2.PostAsync($"/api/v1/alerts/{alert.Id}/resolve", null);
         Assert.Equal(AlertState.Resolved, (await resolved.ReadAsync<Alert>()).State);
         var listed = await Http.GetJsonAsync<AlertPage>($"/api/v1/alerts?customerId={customer}&state=resolved");
         Assert.Equal((alert.Id, "sup-1", "sup-2"), (listed.Items.Single().Id, listed.Items.Single().AcknowledgedBy, listed.Items.Single().ResolvedBy));
@@ -67,10 +70,10 @@ public sealed class AlertApiTests(EmbeddedSiloFixture fixture)
         var breach = await Eventually.Until(async () => (await Http.GetJsonAsync<AlertPage>($"/api/v1/alerts?caseId={ticket}&type=sla_breach")).Items.SingleOrDefault(), a => a is not null);
         Assert.Equal(SlaMetric.FirstResponse, breach!.Metric);
 
-        await Http.PostJsonAsync($"/api/v1/cases/{ticket}/resolve", new { by = "sam" });
+        await Http.PostJsonAsync($"/api/v1/cases/{ticket}/resolve", new { });
 
         var after = await Http.GetJsonAsync<Alert>($"/api/v1/alerts/{breach.Id}");
-        Assert.Equal((AlertState.Resolved, "sam"), (after.State, after.ResolvedBy));
+        Assert.Equal((AlertState.Resolved, TestAuth.Admin.Subject), (after.State, after.ResolvedBy));
     }
 
     [Fact]
@@ -78,7 +81,7 @@ public sealed class AlertApiTests(EmbeddedSiloFixture fixture)
     {
         using var missing = await Http.GetAsync("/api/v1/alerts/no-such-alert");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-        using var missingAction = await Http.PostJsonAsync("/api/v1/alerts/no-such-alert/acknowledge", new { by = "sam" });
+        using var missingAction = await Http.PostJsonAsync("/api/v1/alerts/no-such-alert/acknowledge", new { });
         Assert.Equal(HttpStatusCode.NotFound, missingAction.StatusCode);
 
         using var bad = await Http.GetAsync("/api/v1/alerts?audience=planet:mars&state=open&type=fire");

@@ -54,11 +54,11 @@ public sealed class LiveAlertTests(EmbeddedSiloFixture fixture)
         var customer = await FrustrateAsync(team);
         var (raised, _) = await supervisor.WaitForAsync(a => a.CustomerId == customer);
 
-        await Http.PostJsonAsync($"/api/v1/alerts/{raised.Id}/acknowledge", new { by = "sup-1" });
+        await Http.PostJsonAsync($"/api/v1/alerts/{raised.Id}/acknowledge", new { note = "on it" });
 
         var (acknowledged, _) = await supervisor.WaitForAsync(a => a.Id == raised.Id && a.State == AlertState.Acknowledged);
         Assert.True(acknowledged.Version > raised.Version);
-        Assert.Equal("sup-1", acknowledged.AcknowledgedBy);
+        Assert.Equal(TestAuth.Admin.Subject, acknowledged.AcknowledgedBy);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using HealthGrid.LoadTests.Measure;
 using HealthGrid.LoadTests.Scenarios;
 using HealthGrid.Tests.Infrastructure;
 
@@ -9,14 +10,14 @@ namespace HealthGrid.Tests.Api;
 /// </summary>
 public sealed class LoadGeneratorSmokeTests
 {
-    private const string Key = "smoke-test-signing-key-0123456789abcdef";
+    private static readonly Credentials Credentials = Credentials.FromSigningKey(TestAuth.SigningKey);
 
     [Fact]
     public async Task Live_chat_receives_an_alert_for_every_message()
     {
-        await using var silo = await SiloProcess.StartEmbeddedAsync($"--HealthGrid:Auth:SigningKey={Key}");
+        await using var silo = await SiloProcess.StartEmbeddedAsync();
         var output = new StringWriter();
-        var exit = await LiveChatScenario.RunAsync(silo.Http.BaseAddress!, Key, rate: 50, TimeSpan.FromSeconds(2), TimeSpan.Zero, customers: 10, output);
+        var exit = await LiveChatScenario.RunAsync(silo.Http.BaseAddress!, Credentials, rate: 50, TimeSpan.FromSeconds(2), TimeSpan.Zero, customers: 10, output);
         Assert.True(exit == 0, output.ToString());
         Assert.Contains("alerts missing 0", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("message → alert at the SignalR client: n=100", output.ToString(), StringComparison.Ordinal);
@@ -25,9 +26,9 @@ public sealed class LoadGeneratorSmokeTests
     [Fact]
     public async Task Sla_storm_receives_every_breach_at_its_due_time()
     {
-        await using var silo = await SiloProcess.StartEmbeddedAsync($"--HealthGrid:Auth:SigningKey={Key}");
+        await using var silo = await SiloProcess.StartEmbeddedAsync();
         var output = new StringWriter();
-        var exit = await SlaStormScenario.RunAsync(silo.Http.BaseAddress!, Key, cases: 40, customers: 10, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(2), output);
+        var exit = await SlaStormScenario.RunAsync(silo.Http.BaseAddress!, Credentials, cases: 40, customers: 10, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(2), output);
         Assert.True(exit == 0, output.ToString());
         Assert.Contains("due → breach alert at the SignalR client: n=40", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("server fire delay (on-time breaches): n=40", output.ToString(), StringComparison.Ordinal);
@@ -38,7 +39,7 @@ public sealed class LoadGeneratorSmokeTests
     {
         await using var silo = await SiloProcess.StartEmbeddedAsync();
         var output = new StringWriter();
-        var exit = await BusyCustomerScenario.RunAsync(silo.Http.BaseAddress!, cases: 50, rate: 50, TimeSpan.FromSeconds(2), output);
+        var exit = await BusyCustomerScenario.RunAsync(silo.Http.BaseAddress!, Credentials, cases: 50, rate: 50, TimeSpan.FromSeconds(2), output);
         Assert.True(exit == 0, output.ToString());
         Assert.Contains("case update → 202 accepted: n=100", output.ToString(), StringComparison.Ordinal);
     }

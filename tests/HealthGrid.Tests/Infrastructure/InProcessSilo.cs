@@ -18,13 +18,14 @@ public sealed class InProcessSilo : IAsyncDisposable
     {
         App = app;
         BaseAddress = baseAddress;
-        Http = new HttpClient { BaseAddress = baseAddress };
+        Http = TestAuth.Client(baseAddress, TestAuth.Admin);
     }
 
     public WebApplication App { get; }
 
     public Uri BaseAddress { get; }
 
+    /// <summary>Signed in as an admin, who may do everything.</summary>
     public HttpClient Http { get; }
 
     public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
@@ -40,6 +41,7 @@ public sealed class InProcessSilo : IAsyncDisposable
             $"--HealthGrid:Cluster:SiloPort={FreePorts.Next()}",
             $"--HealthGrid:Cluster:GatewayPort={FreePorts.Next()}",
             "--Logging:LogLevel:Default=Warning",
+            .. TestAuth.ServerArgs,
             .. extraArgs,
         ];
         var app = HealthGridHost.Build(SiloCommandLine.Parse(args));
@@ -47,6 +49,9 @@ public sealed class InProcessSilo : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new InProcessSilo(app, new Uri(address));
     }
+
+    /// <summary>A client signed in as <paramref name="user"/>.</summary>
+    public HttpClient ClientAs(HealthGrid.Auth.TokenRequest user) => TestAuth.Client(BaseAddress, user);
 
     public async ValueTask DisposeAsync()
     {

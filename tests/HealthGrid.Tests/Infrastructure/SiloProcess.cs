@@ -16,7 +16,7 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         this.process = process;
         HttpPort = httpPort;
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(30) };
+        Http = TestAuth.Client(new Uri($"http://127.0.0.1:{httpPort}"), TestAuth.Admin, TimeSpan.FromSeconds(30));
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
@@ -54,7 +54,7 @@ public sealed class SiloProcess : IAsyncDisposable
     private static async Task<SiloProcess> StartAsync(int port, string[] modeArgs)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        string[] args = [SiloAssembly, "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning", .. modeArgs];
+        string[] args = [SiloAssembly, "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning", .. TestAuth.ServerArgs, .. modeArgs];
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace HealthGrid.Auth;
+
+/// <summary>
+/// Who may call what, by role. Object-level scope (which accounts, teams, process) is checked by the
+/// endpoints through <see cref="Caller"/>; these policies decide which kinds of data a role reads at all.
+/// Everything not named here needs a signed-in user (the fallback policy).
+/// </summary>
+public static class AuthPolicies
+{
+    public const string Ingest = "ingest";
+    public const string Configure = "configure";
+    public const string Customers = "customers";
+    public const string Cases = "cases";
+    public const string Alerts = "alerts";
+    public const string Organisation = "organisation";
+    public const string Dashboard = "dashboard";
+    public const string Metrics = "metrics";
+    public const string Operations = "operations";
+    public const string ApiReference = "api-reference";
+
+    public static void Add(AuthorizationOptions options)
+    {
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        options.AddPolicy(Ingest, p => p.RequireRole(HealthGridRoles.Ingest, HealthGridRoles.Admin));
+        options.AddPolicy(Configure, p => p.RequireRole(HealthGridRoles.Admin));
+        options.AddPolicy(Customers, p => p.RequireRole(HealthGridRoles.AccountManager, HealthGridRoles.ContinuityPlanner, HealthGridRoles.Executive, HealthGridRoles.Admin));
+        options.AddPolicy(Cases, p => p.RequireRole(HealthGridRoles.AccountManager, HealthGridRoles.Supervisor, HealthGridRoles.ProcessOwner, HealthGridRoles.Executive, HealthGridRoles.Admin));
+        options.AddPolicy(Alerts, p => p.RequireRole(HealthGridRoles.AccountManager, HealthGridRoles.Supervisor, HealthGridRoles.ProcessOwner, HealthGridRoles.Executive, HealthGridRoles.Admin));
+        options.AddPolicy(Organisation, p => p.RequireRole(HealthGridRoles.ProcessOwner, HealthGridRoles.ContinuityPlanner, HealthGridRoles.Executive, HealthGridRoles.Admin));
+        options.AddPolicy(Dashboard, p => p.RequireRole(HealthGridRoles.People));
+        options.AddPolicy(Metrics, p => p.RequireRole(HealthGridRoles.Monitoring, HealthGridRoles.Admin));
+        options.AddPolicy(Operations, p => p.RequireRole(HealthGridRoles.Admin));
+        options.AddPolicy(ApiReference, p => p.RequireRole(HealthGridRoles.Executive, HealthGridRoles.Admin));
+    }
+}

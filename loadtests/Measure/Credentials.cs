@@ -1,0 +1,42 @@
+using System.Net.Http.Headers;
+using HealthGrid.Auth;
+using Microsoft.Extensions.Options;
+
+namespace HealthGrid.LoadTests.Measure;
+
+/// <summary>
+/// The generator's identities, minted with the server's signing key: an admin that sets up the
+/// tenant, posts the events and reads /metrics, and an executive whose dashboard connection sees
+/// every alert. The default key is the development one, which the embedded silo uses.
+/// </summary>
+public sealed class Credentials
+{
+    private Credentials(string admin, string executive)
+    {
+        AdminToken = admin;
+        ExecutiveToken = executive;
+    }
+
+    public string AdminToken { get; }
+
+    public string ExecutiveToken { get; }
+
+    public static Credentials FromSigningKey(string signingKey)
+    {
+        var auth = Options.Create(new AuthOptions { SigningKey = signingKey });
+        var issuer = new TokenIssuer(new SigningKey(auth), auth, TimeProvider.System);
+        return new Credentials(
+            issuer.Issue(new TokenRequest("loadtests-admin", "Load generator", [HealthGridRoles.Admin])),
+            issuer.Issue(new TokenRequest("loadtests", "Load generator dashboard", [HealthGridRoles.Executive])));
+    }
+
+    /// <summary>An HTTP client for the server, signed in as the admin.</summary>
+    public HttpClient Http(Uri server, HttpMessageHandler? handler = null, TimeSpan? timeout = null)
+    {
+        var http = handler is null ? new HttpClient() : new HttpClient(handler);
+        http.BaseAddress = server;
+        http.Timeout = timeout ?? TimeSpan.FromSeconds(100);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+        return http;
+    }
+}
