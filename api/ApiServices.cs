@@ -7,6 +7,8 @@ using HealthGrid.Customers;
 using HealthGrid.Events;
 using HealthGrid.Hubs;
 using HealthGrid.Infrastructure;
+using HealthGrid.Kpis;
+using HealthGrid.Live;
 using HealthGrid.Organisation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,9 +30,13 @@ public static class ApiServices
         services.AddHealthGridAuth();
         services.AddHealthGridRateLimits();
         services.AddHealthGridCors();
-        services.AddSingleton<AlertRecipients>();
-        services.AddSingleton<SignalRAlertSubscriber>();
-        services.AddHostedService<AlertSubscription>();
+        services.AddSingleton<LiveRecipients>();
+        services.AddSingleton<SignalRLiveSubscriber>();
+        services.AddHostedService<LiveSubscription>();
+        services.AddSingleton<LiveConversations>();
+        services.AddSingleton<EscalationCounter>();
+        services.AddSingleton<KpiCalculator>();
+        services.AddHostedService<KpiPublisher>();
         services.AddValidatedOptions<IngestOptions>(IngestOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CurrentOrganisation>();
@@ -62,6 +68,7 @@ public static class ApiServices
         app.MapOrganisationEndpoints();
         app.MapCaseEndpoints();
         app.MapAlertEndpoints();
+        app.MapLiveEndpoints();
         app.MapHub<DashboardHub>(DashboardHub.Path).RequireAuthorization(AuthPolicies.Dashboard);
         var openApi = app.MapOpenApi();
         if (app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.Development)

@@ -17,6 +17,8 @@ public static class AuthPolicies
     public const string Organisation = "organisation";
     public const string Dashboard = "dashboard";
     public const string Metrics = "metrics";
+    public const string Leadership = "leadership";
+    public const string Conversations = "conversations";
     public const string Operations = "operations";
     public const string ApiReference = "api-reference";
 
@@ -30,6 +32,8 @@ public static class AuthPolicies
         options.AddPolicy(Alerts, p => p.RequireRole(HealthGridRoles.AccountManager, HealthGridRoles.Supervisor, HealthGridRoles.ProcessOwner, HealthGridRoles.Executive, HealthGridRoles.Admin));
         options.AddPolicy(Organisation, p => p.RequireRole(HealthGridRoles.ProcessOwner, HealthGridRoles.ContinuityPlanner, HealthGridRoles.Executive, HealthGridRoles.Admin));
         options.AddPolicy(Dashboard, p => p.RequireRole(HealthGridRoles.People));
+        options.AddPolicy(Leadership, p => p.RequireRole(HealthGridRoles.Executive, HealthGridRoles.Admin));
+        options.AddPolicy(Conversations, p => p.RequireRole(HealthGridRoles.Supervisor, HealthGridRoles.AccountManager, HealthGridRoles.Executive, HealthGridRoles.Admin));
         options.AddPolicy(Metrics, p => p.RequireRole(HealthGridRoles.Monitoring, HealthGridRoles.Admin));
         options.AddPolicy(Operations, p => p.RequireRole(HealthGridRoles.Admin));
         options.AddPolicy(ApiReference, p => p.RequireRole(HealthGridRoles.Executive, HealthGridRoles.Admin));

@@ -9,7 +9,7 @@ namespace HealthGrid.Hubs;
 /// follows from its token's claims (<see cref="AlertGroups"/>), and it has no method to ask for more.
 /// </summary>
 [Authorize]
-public sealed class DashboardHub(AlertRecipients recipients) : Hub<IDashboardClient>
+public sealed class DashboardHub(LiveRecipients recipients) : Hub<IDashboardClient>
 {
     public const string Path = "/hubs/dashboard";
 

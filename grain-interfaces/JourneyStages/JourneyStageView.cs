@@ -28,4 +28,10 @@ public sealed record JourneyStageView
 
     /// <summary>Open alerts for this stage or owner.</summary>
     [Id(10)] public int OpenEscalations { get; init; }
+
+    /// <summary>Share of CSAT answers rated 4 or 5, percent, over the last day.</summary>
+    [Id(11)] public double? Csat { get; init; }
+
+    /// <summary>Net promoter score (promoters minus detractors, percent) over the last day.</summary>
+    [Id(12)] public double? Nps { get; init; }
 }

@@ -28,4 +28,7 @@ public sealed record StageActivity
 
     /// <summary>Events routed to processes of this stage that have no owner, by process.</summary>
     [Id(8)] public Dictionary<string, int> UnownedProcesses { get; init; } = [];
+
+    /// <summary>CSAT and NPS answers in the tally.</summary>
+    [Id(9)] public SurveyTally Surveys { get; init; } = new();
 }

@@ -14,6 +14,9 @@ public interface IDirectoryGrain : IGrainWithIntegerKey
     [Alias("QueryCustomers")]
     Task<CustomerPage> QueryCustomersAsync(CustomerQuery query);
 
+    [Alias("CountBands")]
+    Task<BandCounts> CountBandsAsync();
+
     [Alias("ListAccounts")]
     Task<AccountProfile[]> ListAccountsAsync();
 

@@ -1,3 +1,4 @@
+using HealthGrid.Live;
 using HealthGrid.Alerts;
 using HealthGrid.Configuration;
 using HealthGrid.Customers;
@@ -18,7 +19,7 @@ public sealed class AccountGrain(
     IProjectionStore store,
     TotalRevenue totalRevenue,
     ProjectionPublisher publisher,
-    AlertBroadcaster broadcaster,
+    LiveBroadcaster broadcaster,
     IOptionsMonitor<HealthModelOptions> model,
     IOptionsMonitor<AlertOptions> alertOptions,
     TimeProvider time) : Grain, IAccountGrain

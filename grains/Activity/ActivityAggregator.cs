@@ -43,7 +43,6 @@ public sealed partial class ActivityAggregator(
         }
 
         double? sentiment = ReferenceEquals(text, TextSignal.Empty) ? null : text.Sentiment;
-        int? effort = e.Survey is { Type: SurveyType.Ces } survey ? survey.Score : null;
         var process = e.Complaint is { } complaint ? organisation.Index.ProcessOfCode(complaint.Code) : null;
         var owner = process?.Owner;
         lock (gate)
@@ -51,7 +50,7 @@ public sealed partial class ActivityAggregator(
             if (e.JourneyStage is { } stage)
             {
                 var tally = TallyFor(stage);
-                tally.Add(e.Kind, sentiment, effort);
+                tally.Add(e.Kind, sentiment, e.Survey);
                 if (process is not null && string.IsNullOrWhiteSpace(owner))
                 {
                     tally.AddUnowned(process.Id);

@@ -11,6 +11,7 @@ internal sealed class StageTally
     private int sentimentCount;
     private double effortSum;
     private int effortCount;
+    private readonly SurveyTally surveys = new();
     private int slaMet;
     private int slaBreached;
     private readonly Dictionary<string, int> unownedProcesses = new(StringComparer.Ordinal);
@@ -29,8 +30,10 @@ internal sealed class StageTally
 
     public void AddUnowned(string process) => unownedProcesses[process] = unownedProcesses.GetValueOrDefault(process) + 1;
 
-    public void Add(InteractionKind kind, double? sentiment, int? effort)
+    public void Add(InteractionKind kind, double? sentiment, SurveyDetails? survey)
     {
+        surveys.Add(survey);
+        int? effort = survey is { Type: SurveyType.Ces } ces ? ces.Score : null;
         eventsByKind[kind] = eventsByKind.GetValueOrDefault(kind) + 1;
         if (sentiment is { } s)
         {
@@ -56,5 +59,6 @@ internal sealed class StageTally
         SlaMet = slaMet,
         SlaBreached = slaBreached,
         UnownedProcesses = unownedProcesses,
+        Surveys = surveys,
     };
 }

@@ -1,3 +1,4 @@
+using HealthGrid.Live;
 using HealthGrid.Projections;
 
 namespace HealthGrid.Alerts;
@@ -7,7 +8,7 @@ namespace HealthGrid.Alerts;
 /// updating, acknowledging and resolving them, each change stored and pushed live. Versions follow
 /// the clock, kept increasing per alert.
 /// </summary>
-public sealed class OwnedAlerts(Dictionary<string, Alert> alerts, AlertOwnerKind kind, string ownerId, ProjectionPublisher publisher, AlertBroadcaster broadcaster, TimeProvider time)
+public sealed class OwnedAlerts(Dictionary<string, Alert> alerts, AlertOwnerKind kind, string ownerId, ProjectionPublisher publisher, LiveBroadcaster broadcaster, TimeProvider time)
 {
     public IEnumerable<Alert> Open => alerts.Values;
 

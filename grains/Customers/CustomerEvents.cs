@@ -1,3 +1,4 @@
+using HealthGrid.Live;
 using HealthGrid.Activity;
 using HealthGrid.Alerts;
 using HealthGrid.Cases;
@@ -20,7 +21,7 @@ internal sealed partial class CustomerEvents(
     IEventJournal journal,
     ProjectionPublisher publisher,
     ActivityAggregator activity,
-    AlertBroadcaster broadcaster,
+    LiveBroadcaster broadcaster,
     CurrentCustomerRules rules,
     CustomerMetrics metrics,
     TimeProvider time,
@@ -129,7 +130,34 @@ internal sealed partial class CustomerEvents(
         {
             activity.Record(e, health.Text, customer.Profile!);
             metrics.Applied(time.GetUtcNow() - e.ReceivedAt);
+            PushConversation(e);
         }
+    }
+
+    /// <summary>A customer message of a live chat or call moves the conversation on supervisors' screens (or ends it).</summary>
+    private void PushConversation(Interaction e)
+    {
+        if (e.Message is not { Direction: MessageDirection.Customer } message || customer.Profile is not { } profile)
+        {
+            return;
+        }
+
+        var state = customer.State.Live.GetValueOrDefault(message.InteractionId);
+        broadcaster.Publish(new LiveInteractionView
+        {
+            Id = message.InteractionId,
+            CustomerId = customer.CustomerId,
+            CustomerName = profile.Name,
+            AccountId = profile.AccountId,
+            Team = state?.Team ?? message.Team ?? FrustrationAlerts.UnassignedTeam,
+            Tier = profile.Tier,
+            Frustrated = state?.Frustrated ?? 0,
+            Cues = state is null ? [] : [.. state.Cues],
+            CustomerHealth = Math.Round(customer.State.Health.Score, 1),
+            LastMessageAt = e.OccurredAt,
+            AlertId = state?.AlertId,
+            Ended = state is null,
+        });
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Customer {CustomerId} replayed {Count} events from the log up to sequence {AppliedSeq}")]

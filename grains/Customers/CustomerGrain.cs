@@ -1,3 +1,4 @@
+using HealthGrid.Live;
 using HealthGrid.Accounts;
 using HealthGrid.Activity;
 using HealthGrid.Alerts;
@@ -27,7 +28,7 @@ public sealed class CustomerGrain(
     ProjectionPublisher publisher,
     IProjectionStore store,
     ActivityAggregator activity,
-    AlertBroadcaster broadcaster,
+    LiveBroadcaster broadcaster,
     OpenCaseRegistry openCases,
     CurrentCustomerRules rules,
     IOptionsMonitor<SnapshotOptions> snapshotOptions,

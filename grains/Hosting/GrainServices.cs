@@ -1,3 +1,4 @@
+using HealthGrid.Live;
 using HealthGrid.Accounts;
 using HealthGrid.Activity;
 using HealthGrid.Alerts;
@@ -45,7 +46,7 @@ public static class GrainServices
         services.AddSingleton<CurrentSlaPolicies>();
         services.AddSingleton<CurrentCustomerRules>();
         services.AddSingleton<OpenCaseRegistry>();
-        services.AddSingleton<AlertBroadcaster>();
+        services.AddSingleton<LiveBroadcaster>();
         services.AddSingleton<TotalRevenue>();
         services.AddSingleton<ScoreHistoryReader>();
         services.AddSingleton<ProjectionPublisher>();

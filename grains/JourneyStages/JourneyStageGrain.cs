@@ -1,3 +1,4 @@
+using HealthGrid.Live;
 using HealthGrid.Alerts;
 using HealthGrid.Cases;
 using HealthGrid.Configuration;
@@ -20,7 +21,7 @@ public sealed class JourneyStageGrain(
     IOptions<SnapshotOptions> snapshots,
     IProjectionStore store,
     ProjectionPublisher publisher,
-    AlertBroadcaster broadcaster,
+    LiveBroadcaster broadcaster,
     TimeProvider time) : PeriodicallySavedGrain<JourneyStageState>(state, snapshots), IJourneyStageGrain
 {
     private OwnedAlerts alerts = null!;

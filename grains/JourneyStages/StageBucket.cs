@@ -18,5 +18,7 @@ public sealed class StageBucket
 
     [Id(6)] public int SlaBreached { get; set; }
 
+    [Id(7)] public SurveyTally Surveys { get; set; } = new();
+
     public int Volume => ByKind.Sum();
 }

@@ -21,6 +21,7 @@ public static class StageStatistics
         bucket.EffortCount += activity.EffortCount;
         bucket.SlaMet += activity.SlaMet;
         bucket.SlaBreached += activity.SlaBreached;
+        bucket.Surveys.Add(activity.Surveys);
     }
 
     /// <summary>SLA clocks met and breached over the last day.</summary>
@@ -45,7 +46,11 @@ public static class StageStatistics
         }
 
         var hours = day.GroupBy(b => new DateTimeOffset(b.Start.Year, b.Start.Month, b.Start.Day, b.Start.Hour, 0, 0, TimeSpan.Zero))
-            .Select(h => new StageHour(h.Key, h.Sum(b => b.Bucket.Volume), Mean(h, b => b.SentimentSum, b => b.SentimentCount), Mean(h, b => b.EffortSum, b => b.EffortCount)))
+            .Select(h => new StageHour(h.Key, h.Sum(b => b.Bucket.Volume), Mean(h, b => b.SentimentSum, b => b.SentimentCount), Mean(h, b => b.EffortSum, b => b.EffortCount))
+            {
+                Csat = SurveyTally.Sum(h.Select(b => b.Bucket.Surveys)).Csat,
+                Nps = SurveyTally.Sum(h.Select(b => b.Bucket.Surveys)).Nps,
+            })
             .ToArray();
         return new JourneyStageView
         {
@@ -56,6 +61,8 @@ public static class StageStatistics
             VolumeLast24Hours = day.Sum(b => b.Bucket.Volume),
             Sentiment = Mean(day, b => b.SentimentSum, b => b.SentimentCount),
             Effort = Mean(day, b => b.EffortSum, b => b.EffortCount),
+            Csat = SurveyTally.Sum(day.Select(b => b.Bucket.Surveys)).Csat,
+            Nps = SurveyTally.Sum(day.Select(b => b.Bucket.Surveys)).Nps,
             EventsByKind = byKind,
             Hours = hours,
         };

@@ -1,3 +1,4 @@
+using HealthGrid.Live;
 using HealthGrid.Alerts;
 using HealthGrid.Cases;
 using HealthGrid.Configuration;
@@ -22,7 +23,7 @@ public sealed class ProcessOwnerGrain(
     IOptions<SnapshotOptions> snapshots,
     IProjectionStore store,
     ProjectionPublisher publisher,
-    AlertBroadcaster broadcaster,
+    LiveBroadcaster broadcaster,
     TimeProvider time) : PeriodicallySavedGrain<ProcessOwnerState>(state, snapshots), IProcessOwnerGrain
 {
     private OwnedAlerts alerts = null!;

@@ -15,6 +15,8 @@ public sealed class DirectoryGrain(IProjectionStore store, ProjectionPublisher p
 {
     public Task<CustomerPage> QueryCustomersAsync(CustomerQuery query) => store.QueryCustomersAsync(query, CancellationToken.None);
 
+    public Task<BandCounts> CountBandsAsync() => store.CountBandsAsync(CancellationToken.None);
+
     public Task<AccountProfile[]> ListAccountsAsync() => store.ListAccountsAsync(CancellationToken.None);
 
     public async Task<CasePage> QueryCasesAsync(CaseQuery query)

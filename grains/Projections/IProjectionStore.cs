@@ -34,6 +34,9 @@ public interface IProjectionStore
 
     Task<Alert?> GetAlertAsync(string alertId, CancellationToken cancellationToken);
 
+    /// <summary>How many customers are in each band now.</summary>
+    Task<BandCounts> CountBandsAsync(CancellationToken cancellationToken);
+
     /// <summary>Revenue of every customer: the denominator of account concentration.</summary>
     Task<decimal> TotalRevenueAsync(CancellationToken cancellationToken);
 }

@@ -63,6 +63,17 @@ public sealed class InMemoryProjectionStore(IOptions<ProjectionOptions> options)
 
     public Task<Alert?> GetAlertAsync(string alertId, CancellationToken cancellationToken) => Task.FromResult(alerts.GetValueOrDefault(alertId));
 
+    public Task<BandCounts> CountBandsAsync(CancellationToken cancellationToken)
+    {
+        var counts = new int[3];
+        foreach (var customer in customers.Values)
+        {
+            counts[(int)customer.Band]++;
+        }
+
+        return Task.FromResult(new BandCounts(counts[(int)HealthBand.Healthy], counts[(int)HealthBand.AtRisk], counts[(int)HealthBand.Critical]));
+    }
+
     public Task<decimal> TotalRevenueAsync(CancellationToken cancellationToken) => Task.FromResult(customers.Values.Sum(c => c.Revenue));
 
     public Task UpsertAccountAsync(AccountProfile account, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using HealthGrid.Alerts;
 using HealthGrid.Cases;
 using HealthGrid.Customers;
 using HealthGrid.Hosting;
+using HealthGrid.Live;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,7 @@ namespace HealthGrid.Projections;
 /// </summary>
 public sealed partial class ProjectionPublisher(
     IProjectionStore store,
+    LiveBroadcaster live,
     IGrainFactory grains,
     IOptions<ProjectionOptions> options,
     ILogger<ProjectionPublisher> logger) : SiloBatcher
@@ -133,11 +135,25 @@ public sealed partial class ProjectionPublisher(
         }
 
         waiters.TrySetResult();
+        PushToDashboards(batch);
         if (!Stopping)
         {
             // When stopping, account grains are gone; they rebuild from the directory just written.
             await PushToAccountsAsync(batch.Summaries.Values);
         }
+    }
+
+    /// <summary>What this flush wrote is what dashboards see next: one update per customer and case per flush, however often they changed.</summary>
+    private void PushToDashboards(PendingProjections batch)
+    {
+        if (batch.Summaries.Count == 0 && batch.Cases.Count == 0)
+        {
+            return;
+        }
+
+        live.Publish(
+            [.. batch.Summaries.Values.Select(s => new CustomerUpdate(s, batch.Changes.TryGetValue(s.Id, out var changes) ? changes.MaxBy(c => c.Seq) : null))],
+            [.. batch.Cases.Values]);
     }
 
     private async Task PushToAccountsAsync(IEnumerable<CustomerSummary> summaries)

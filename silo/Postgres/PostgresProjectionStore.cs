@@ -52,6 +52,19 @@ public sealed class PostgresProjectionStore(NpgsqlDataSource database) : IProjec
 
     public Task<Alert?> GetAlertAsync(string alertId, CancellationToken cancellationToken) => CaseAndAlertRows.GetAlertAsync(database, alertId, cancellationToken);
 
+    public async Task<BandCounts> CountBandsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("SELECT band, count(*) FROM healthgrid_customers GROUP BY band");
+        var counts = new Dictionary<HealthBand, int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts[Parse<HealthBand>(reader.GetString(0))] = (int)reader.GetInt64(1);
+        }
+
+        return new BandCounts(counts.GetValueOrDefault(HealthBand.Healthy), counts.GetValueOrDefault(HealthBand.AtRisk), counts.GetValueOrDefault(HealthBand.Critical));
+    }
+
     public async Task<decimal> TotalRevenueAsync(CancellationToken cancellationToken)
     {
         await using var command = database.CreateCommand("SELECT coalesce(sum(revenue), 0) FROM healthgrid_customers");

@@ -17,7 +17,7 @@ public sealed class ScoreHistoryReaderTests
     {
         var inner = new InMemoryProjectionStore(MsOptions.Create(new ProjectionOptions()));
         var store = new FlushesWhileReading(inner);
-        var publisher = new ProjectionPublisher(store, null!, MsOptions.Create(new ProjectionOptions()), NullLogger<ProjectionPublisher>.Instance);
+        var publisher = new ProjectionPublisher(store, null!, null!, MsOptions.Create(new ProjectionOptions()), NullLogger<ProjectionPublisher>.Instance);
         store.Publisher = publisher;
         publisher.Record(Change(1));
         publisher.Record(Change(2));
@@ -64,5 +64,7 @@ public sealed class ScoreHistoryReaderTests
         public Task<Alert?> GetAlertAsync(string alertId, CancellationToken cancellationToken) => inner.GetAlertAsync(alertId, cancellationToken);
 
         public Task<decimal> TotalRevenueAsync(CancellationToken cancellationToken) => inner.TotalRevenueAsync(cancellationToken);
+
+        public Task<BandCounts> CountBandsAsync(CancellationToken cancellationToken) => inner.CountBandsAsync(cancellationToken);
     }
 }

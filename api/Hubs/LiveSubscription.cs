@@ -1,18 +1,18 @@
-using HealthGrid.Alerts;
+using HealthGrid.Live;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace HealthGrid.Hubs;
 
 /// <summary>
-/// Keeps this server's <see cref="SignalRAlertSubscriber"/> registered with the cluster: an observer
+/// Keeps this server's <see cref="SignalRLiveSubscriber"/> registered with the cluster: an observer
 /// reference renewed well within its lease, so a server that dies drops out on its own.
 /// </summary>
-public sealed partial class AlertSubscription(
+public sealed partial class LiveSubscription(
     IGrainFactory grains,
-    SignalRAlertSubscriber subscriber,
+    SignalRLiveSubscriber subscriber,
     TimeProvider time,
-    ILogger<AlertSubscription> logger) : BackgroundService
+    ILogger<LiveSubscription> logger) : BackgroundService
 {
     private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(2);
@@ -20,7 +20,7 @@ public sealed partial class AlertSubscription(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var reference = grains.CreateObjectReference<IAlertSubscriber>(subscriber);
+        var reference = grains.CreateObjectReference<ILiveSubscriber>(subscriber);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -28,7 +28,7 @@ public sealed partial class AlertSubscription(
                 var wait = RenewEvery;
                 try
                 {
-                    await grains.GetGrain<IAlertSubscribersGrain>(IAlertSubscribersGrain.GlobalKey).RenewAsync(name, reference);
+                    await grains.GetGrain<ILiveSubscribersGrain>(ILiveSubscribersGrain.GlobalKey).RenewAsync(name, reference);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -45,7 +45,7 @@ public sealed partial class AlertSubscription(
         }
         finally
         {
-            grains.DeleteObjectReference<IAlertSubscriber>(reference);
+            grains.DeleteObjectReference<ILiveSubscriber>(reference);
         }
     }
 

@@ -3,12 +3,12 @@ using HealthGrid.Alerts;
 namespace HealthGrid.Hubs;
 
 /// <summary>
-/// The connections on this server by alert audience. SignalR's own groups would deliver an alert
-/// twice to a user in two of its audiences (a team and the assignee), so recipients are resolved
-/// here, each connection once. Every server receives every alert change, so local connections are
-/// all a server needs to know.
+/// The connections on this server by audience group (user, team, account, process owner, leadership).
+/// SignalR's own groups would deliver an alert twice to a user in two of its audiences (a team and
+/// the assignee), so recipients are resolved here, each connection once. Every server receives every
+/// live change, so local connections are all a server needs to know.
 /// </summary>
-public sealed class AlertRecipients
+public sealed class LiveRecipients
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, HashSet<string>> connectionsByGroup = new(StringComparer.Ordinal);
@@ -52,15 +52,23 @@ public sealed class AlertRecipients
     }
 
     /// <summary>Every connection that may see the alert: its audiences and those who see everything.</summary>
-    public List<string> For(Alert alert)
+    public List<string> For(Alert alert) => For(alert.Audiences.Select(a => a.Group));
+
+    /// <summary>Every connection in any of <paramref name="groups"/>, and those who see everything; each once.</summary>
+    public List<string> For(IEnumerable<string> groups)
     {
         var recipients = new HashSet<string>(StringComparer.Ordinal);
         lock (gate)
         {
-            AddMembers(recipients, AlertGroups.Everything);
-            foreach (var audience in alert.Audiences)
+            if (connectionsByGroup.Count == 0)
             {
-                AddMembers(recipients, audience.Group);
+                return [];
+            }
+
+            AddMembers(recipients, AlertGroups.Everything);
+            foreach (var group in groups)
+            {
+                AddMembers(recipients, group);
             }
         }
 

@@ -1,17 +1,17 @@
-namespace HealthGrid.Alerts;
+namespace HealthGrid.Live;
 
 /// <summary>
 /// The registry of live-push endpoints, one per silo, each renewing a lease. Broadcasters read it
 /// every few seconds; it is never on the path of an alert.
 /// </summary>
-[Alias("HealthGrid.IAlertSubscribersGrain")]
-public interface IAlertSubscribersGrain : IGrainWithStringKey
+[Alias("HealthGrid.ILiveSubscribersGrain")]
+public interface ILiveSubscribersGrain : IGrainWithStringKey
 {
     public const string GlobalKey = "global";
 
     [Alias("Renew")]
-    Task RenewAsync(string silo, IAlertSubscriber subscriber);
+    Task RenewAsync(string silo, ILiveSubscriber subscriber);
 
     [Alias("Current")]
-    Task<IAlertSubscriber[]> CurrentAsync();
+    Task<ILiveSubscriber[]> CurrentAsync();
 }

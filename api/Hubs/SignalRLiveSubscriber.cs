@@ -1,0 +1,75 @@
+using HealthGrid.Alerts;
+using HealthGrid.Cases;
+using HealthGrid.Kpis;
+using HealthGrid.Live;
+using Microsoft.AspNetCore.SignalR;
+
+namespace HealthGrid.Hubs;
+
+/// <summary>
+/// This server's live-push endpoint: every live change made on any silo arrives here and goes to the
+/// connections allowed to see it. Customer and case changes are gathered per connection, so a page
+/// gets one message per flush however many of its rows changed.
+/// </summary>
+public sealed class SignalRLiveSubscriber(
+    IHubContext<DashboardHub, IDashboardClient> hub,
+    LiveRecipients recipients,
+    LiveConversations conversations,
+    EscalationCounter escalations) : ILiveSubscriber
+{
+    public Task OnAlertsAsync(Alert[] alerts)
+    {
+        escalations.Count(alerts.Where(a => a.State == AlertState.Raised));
+        var sends = new List<Task>(alerts.Length);
+        foreach (var alert in alerts)
+        {
+            if (recipients.For(alert) is { Count: > 0 } connections)
+            {
+                sends.Add(hub.Clients.Clients(connections).AlertChanged(alert));
+            }
+        }
+
+        return Task.WhenAll(sends);
+    }
+
+    public Task OnCustomersAsync(CustomerUpdate[] customers) =>
+        SendPerConnection(customers, LiveGroups.Of, (client, items) => client.CustomersChanged(items));
+
+    public Task OnCasesAsync(CaseView[] cases) =>
+        SendPerConnection(cases, LiveGroups.Of, (client, items) => client.CasesChanged(items));
+
+    public Task OnInteractionsAsync(LiveInteractionView[] interactions)
+    {
+        conversations.Apply(interactions);
+        var sends = new List<Task>(interactions.Length);
+        foreach (var interaction in interactions)
+        {
+            if (recipients.For(LiveGroups.Of(interaction)) is { Count: > 0 } connections)
+            {
+                sends.Add(hub.Clients.Clients(connections).InteractionChanged(interaction));
+            }
+        }
+
+        return Task.WhenAll(sends);
+    }
+
+    private Task SendPerConnection<T>(T[] items, Func<T, IEnumerable<string>> groups, Func<IDashboardClient, T[], Task> send)
+    {
+        var perConnection = new Dictionary<string, List<T>>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            foreach (var connection in recipients.For(groups(item)))
+            {
+                if (!perConnection.TryGetValue(connection, out var list))
+                {
+                    list = [];
+                    perConnection[connection] = list;
+                }
+
+                list.Add(item);
+            }
+        }
+
+        return Task.WhenAll(perConnection.Select(p => send(hub.Clients.Client(p.Key), [.. p.Value])));
+    }
+}

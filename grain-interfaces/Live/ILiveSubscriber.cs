@@ -1,0 +1,25 @@
+using HealthGrid.Alerts;
+using HealthGrid.Cases;
+using Orleans.Concurrency;
+
+namespace HealthGrid.Live;
+
+/// <summary>
+/// A silo's live-push endpoint (its SignalR hub), observed by every silo's broadcaster: alert changes
+/// as they happen, customer and case changes as coalesced per flush, live conversations as they move.
+/// </summary>
+[Alias("HealthGrid.ILiveSubscriber")]
+public interface ILiveSubscriber : IGrainObserver
+{
+    [Alias("OnAlerts"), OneWay]
+    Task OnAlertsAsync(Alert[] alerts);
+
+    [Alias("OnCustomers"), OneWay]
+    Task OnCustomersAsync(CustomerUpdate[] customers);
+
+    [Alias("OnCases"), OneWay]
+    Task OnCasesAsync(CaseView[] cases);
+
+    [Alias("OnInteractions"), OneWay]
+    Task OnInteractionsAsync(LiveInteractionView[] interactions);
+}

@@ -1,0 +1,169 @@
+using System.Threading.Channels;
+using HealthGrid.Alerts;
+using HealthGrid.Cases;
+using Microsoft.Extensions.Logging;
+
+namespace HealthGrid.Live;
+
+/// <summary>
+/// One per silo. Grains hand it live changes without waiting; a single loop sends whatever has
+/// queued up, by kind, as one batch to every silo's live-push endpoint (so a dashboard on any silo
+/// sees changes made on any other). Batching is by backlog, not by a timer: an alert on a quiet silo
+/// goes out at once. Customer and case changes arrive already coalesced by the projection flush.
+/// The endpoints are read from the registry every few seconds, never per change.
+/// </summary>
+public sealed partial class LiveBroadcaster : IAsyncDisposable
+{
+    private const int MaxBatch = 500;
+    private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
+    private readonly Channel<Change> queue = Channel.CreateUnbounded<Change>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IGrainFactory grains;
+    private readonly AlertMetrics metrics;
+    private readonly TimeProvider time;
+    private readonly ILogger<LiveBroadcaster> logger;
+    private readonly Task loop;
+    private ILiveSubscriber[] subscribers = [];
+    private DateTimeOffset refreshedAt = DateTimeOffset.MinValue;
+
+    public LiveBroadcaster(IGrainFactory grains, AlertMetrics metrics, TimeProvider time, ILogger<LiveBroadcaster> logger)
+    {
+        this.grains = grains;
+        this.metrics = metrics;
+        this.time = time;
+        this.logger = logger;
+        loop = Task.Run(SendLoopAsync);
+    }
+
+    public void Publish(Alert alert)
+    {
+        if (alert.RaisedAt == alert.UpdatedAt && alert.State == AlertState.Raised)
+        {
+            metrics.Raised(alert);
+        }
+
+        queue.Writer.TryWrite(new Change(alert, null, null, null));
+    }
+
+    public void Publish(LiveInteractionView interaction) => queue.Writer.TryWrite(new Change(null, interaction, null, null));
+
+    public void Publish(CustomerUpdate[] customers, CaseView[] cases)
+    {
+        if (customers.Length > 0 || cases.Length > 0)
+        {
+            queue.Writer.TryWrite(new Change(null, null, customers, cases));
+        }
+    }
+
+    /// <summary>Forget the cached endpoints, e.g. when a new one registers.</summary>
+    public void Refresh() => refreshedAt = DateTimeOffset.MinValue;
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await loop;
+    }
+
+    private async Task SendLoopAsync()
+    {
+        var batch = new Batch();
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Size < MaxBatch && queue.Reader.TryRead(out var change))
+            {
+                batch.Add(change);
+            }
+
+            try
+            {
+                await SendAsync(batch);
+            }
+            catch (Exception ex)
+            {
+                LogSendFailed(ex, batch.Size);
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private async Task SendAsync(Batch batch)
+    {
+        if (time.GetUtcNow() - refreshedAt > RefreshEvery || subscribers.Length == 0)
+        {
+            subscribers = await grains.GetGrain<ILiveSubscribersGrain>(ILiveSubscribersGrain.GlobalKey).CurrentAsync();
+            refreshedAt = time.GetUtcNow();
+        }
+
+        Alert[] alerts = [.. batch.Alerts];
+        LiveInteractionView[] interactions = [.. batch.Interactions];
+        CustomerUpdate[] customers = [.. batch.Customers];
+        CaseView[] cases = [.. batch.Cases];
+        foreach (var subscriber in subscribers)
+        {
+            // One-way: a slow or gone silo costs nothing here; the registry drops it when its lease ends.
+            if (alerts.Length > 0)
+            {
+                _ = subscriber.OnAlertsAsync(alerts);
+            }
+
+            if (interactions.Length > 0)
+            {
+                _ = subscriber.OnInteractionsAsync(interactions);
+            }
+
+            if (customers.Length > 0)
+            {
+                _ = subscriber.OnCustomersAsync(customers);
+            }
+
+            if (cases.Length > 0)
+            {
+                _ = subscriber.OnCasesAsync(cases);
+            }
+        }
+
+        metrics.Pushed(alerts.Length * subscribers.Length);
+    }
+
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Warning, Message = "Pushing {Count} live changes failed; they are kept in the lists")]
+    private partial void LogSendFailed(Exception exception, int count);
+
+    private readonly record struct Change(Alert? Alert, LiveInteractionView? Interaction, CustomerUpdate[]? Customers, CaseView[]? Cases);
+
+    private sealed class Batch
+    {
+        public List<Alert> Alerts { get; } = [];
+
+        public List<LiveInteractionView> Interactions { get; } = [];
+
+        public List<CustomerUpdate> Customers { get; } = [];
+
+        public List<CaseView> Cases { get; } = [];
+
+        public int Size => Alerts.Count + Interactions.Count + Customers.Count + Cases.Count;
+
+        public void Add(Change change)
+        {
+            if (change.Alert is { } alert)
+            {
+                Alerts.Add(alert);
+            }
+
+            if (change.Interaction is { } interaction)
+            {
+                Interactions.Add(interaction);
+            }
+
+            Customers.AddRange(change.Customers ?? []);
+            Cases.AddRange(change.Cases ?? []);
+        }
+
+        public void Clear()
+        {
+            Alerts.Clear();
+            Interactions.Clear();
+            Customers.Clear();
+            Cases.Clear();
+        }
+    }
+}
