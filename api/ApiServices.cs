@@ -69,6 +69,7 @@ public static class ApiServices
         app.MapCaseEndpoints();
         app.MapAlertEndpoints();
         app.MapLiveEndpoints();
+        app.MapSessionCookie();
         app.MapHub<DashboardHub>(DashboardHub.Path).RequireAuthorization(AuthPolicies.Dashboard);
         var openApi = app.MapOpenApi();
         if (app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.Development)

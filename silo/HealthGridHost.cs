@@ -35,6 +35,7 @@ public static class HealthGridHost
         app.UseDashboard();
         app.MapHealthGridApi();
         app.MapDevelopmentSignIn();
+        app.MapOperationsSurfaces();
         app.MapHealthEndpoints();
         app.MapRoot();
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(AuthPolicies.Metrics);

@@ -58,6 +58,7 @@ public static class AlertEndpoints
             Offset = from,
             Limit = size,
             VisibleAudiences = caller.VisibleAudiences,
+            VisibleAccounts = caller.Accounts,
         };
         if (!errors.IsEmpty)
         {

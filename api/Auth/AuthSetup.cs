@@ -48,9 +48,14 @@ public static class AuthSetup
             {
                 OnMessageReceived = context =>
                 {
-                    if (context.HttpContext.Request.Path.StartsWithSegments(DashboardHub.Path) && context.Request.Query["access_token"] is [{ Length: > 0 } token])
+                    var path = context.HttpContext.Request.Path;
+                    if (path.StartsWithSegments(DashboardHub.Path) && context.Request.Query["access_token"] is [{ Length: > 0 } token])
                     {
                         context.Token = token;
+                    }
+                    else if (SessionCookie.ReadsCookie(path) && context.Request.Cookies[SessionCookie.Name] is { Length: > 0 } cookie && string.IsNullOrEmpty(context.Request.Headers.Authorization))
+                    {
+                        context.Token = cookie;
                     }
 
                     return Task.CompletedTask;

@@ -58,7 +58,11 @@ public sealed class Caller
 
     public bool MaySee(CaseView @case) => CaseScope?.Includes(@case) ?? true;
 
-    public bool MaySee(Alert alert) => VisibleAudiences is not { } visible || alert.Audiences.Any(a => visible.Contains(a.Group));
+    /// <summary>An alert addressed to one of the caller's audiences, or about one of their accounts.</summary>
+    public bool MaySee(Alert alert) =>
+        VisibleAudiences is not { } visible
+        || alert.Audiences.Any(a => visible.Contains(a.Group))
+        || (alert.AccountId is { } account && Accounts.Contains(account));
 
     public bool MaySeeProcessOwner(string ownerId) => SeesEveryCustomer || ProcessOwners.Contains(ownerId);
 

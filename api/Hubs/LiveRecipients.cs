@@ -51,8 +51,9 @@ public sealed class LiveRecipients
         }
     }
 
-    /// <summary>Every connection that may see the alert: its audiences and those who see everything.</summary>
-    public List<string> For(Alert alert) => For(alert.Audiences.Select(a => a.Group));
+    /// <summary>Every connection that may see the alert: its audiences, its account's managers, and those who see everything.</summary>
+    public List<string> For(Alert alert) =>
+        For(alert.AccountId is { } account ? alert.Audiences.Select(a => a.Group).Append(new Audience(AudienceKind.Account, account).Group) : alert.Audiences.Select(a => a.Group));
 
     /// <summary>Every connection in any of <paramref name="groups"/>, and those who see everything; each once.</summary>
     public List<string> For(IEnumerable<string> groups)

@@ -20,4 +20,7 @@ public sealed record AlertQuery
 
     /// <summary>The audience groups the caller belongs to (an alert is visible when it shares one); null when they see every alert.</summary>
     [Id(7)] public string[]? VisibleAudiences { get; init; }
+
+    /// <summary>With <see cref="VisibleAudiences"/>: the accounts whose alerts the caller also sees (an account manager's).</summary>
+    [Id(8)] public string[]? VisibleAccounts { get; init; }
 }

@@ -48,7 +48,9 @@ public static class CustomerFilter
 
     public static bool Matches(AlertQuery q, Alert a) =>
         (q.Audience is null || a.Audiences.Contains(q.Audience))
-        && (q.VisibleAudiences is null || a.Audiences.Any(audience => q.VisibleAudiences.Contains(audience.Group)))
+        && (q.VisibleAudiences is null
+            || a.Audiences.Any(audience => q.VisibleAudiences.Contains(audience.Group))
+            || (a.AccountId is { } account && q.VisibleAccounts is { } accounts && accounts.Contains(account)))
         && (q.State is null || a.State == q.State)
         && (q.Type is null || a.Type == q.Type)
         && (q.CustomerId is null || a.CustomerId == q.CustomerId)

@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using System.Net;
 using HealthGrid.Projections;
 using HealthGrid.Health;
@@ -77,6 +78,9 @@ public static class OrleansSetup
 
             // Plain JSON state, chosen before the first deployment: it survives type renames, unlike $type-tagged JSON.
             silo.UseSystemTextJsonGrainStorageSerializer();
+
+            // Grain and silo statistics for operators, mounted at /orleans for admins (OperationsSurfaces).
+            silo.AddDashboard();
         });
     }
 }

@@ -42,12 +42,12 @@ internal static class CaseAndAlertRows
     public static async Task UpsertAlertsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<Alert> alerts, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
-            INSERT INTO healthgrid_alerts (alert_id, type, state, audiences, customer_id, case_id, updated_at, version, document)
-            SELECT a.id, a.type, a.state, string_to_array(a.audiences, ' '), a.customer_id, a.case_id, a.updated_at, a.version, a.document
-            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::bigint[], $9::jsonb[])
-                 AS a(id, type, state, audiences, customer_id, case_id, updated_at, version, document)
+            INSERT INTO healthgrid_alerts (alert_id, type, state, audiences, customer_id, case_id, updated_at, version, document, account_id)
+            SELECT a.id, a.type, a.state, string_to_array(a.audiences, ' '), a.customer_id, a.case_id, a.updated_at, a.version, a.document, a.account_id
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::bigint[], $9::jsonb[], $10::text[])
+                 AS a(id, type, state, audiences, customer_id, case_id, updated_at, version, document, account_id)
             ON CONFLICT (alert_id) DO UPDATE SET
-                type = excluded.type, state = excluded.state, audiences = excluded.audiences, customer_id = excluded.customer_id,
+                type = excluded.type, state = excluded.state, audiences = excluded.audiences, customer_id = excluded.customer_id, account_id = excluded.account_id,
                 case_id = excluded.case_id, updated_at = excluded.updated_at, version = excluded.version, document = excluded.document
             WHERE excluded.version >= healthgrid_alerts.version
             """, connection, transaction);
@@ -60,6 +60,7 @@ internal static class CaseAndAlertRows
         command.Parameters.Add(new NpgsqlParameter { Value = alerts.Select(a => a.UpdatedAt.UtcDateTime).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = alerts.Select(a => a.Version).ToArray() });
         Json(command, alerts.Select(a => JsonSerializer.Serialize(a, JournalJson.Default.Alert)));
+        Text(command, alerts.Select(a => a.AccountId));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -88,7 +89,7 @@ internal static class CaseAndAlertRows
         filter.Contains("audiences", query.Audience?.Group);
         if (query.VisibleAudiences is { } visible)
         {
-            filter.Where("audiences && @0::text[]", visible);
+            filter.Where("(audiences && @0::text[] OR account_id = ANY(@1))", visible, query.VisibleAccounts ?? []);
         }
 
         filter.Equal("state", query.State is { } state ? EnumNames<AlertState>.Name(state) : null);

@@ -84,7 +84,7 @@ public static class TestOrganisation
     };
 
     public static Dictionary<string, object?> Ticket(string customerId, string kind, string ticketId, string? severity = "high", string? status = null,
-        string? assignee = "ana", string? team = "team-emea", string? author = null, DateTimeOffset? at = null) => new()
+        string? assignee = "ana", string? team = "team-emea", string? author = null, DateTimeOffset? at = null, string category = "billing") => new()
     {
         ["eventId"] = NewId("evt"),
         ["customerId"] = customerId,
@@ -95,7 +95,7 @@ public static class TestOrganisation
         {
             ["ticketId"] = ticketId,
             ["severity"] = severity,
-            ["category"] = "billing",
+            ["category"] = category,
             ["status"] = status,
             ["assignee"] = assignee,
             ["team"] = team,

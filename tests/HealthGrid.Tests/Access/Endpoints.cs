@@ -1,0 +1,66 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using HealthGrid.Auth;
+using HealthGrid.Tests.Infrastructure;
+using static HealthGrid.Auth.HealthGridRoles;
+using static HealthGrid.Tests.Infrastructure.TestOrganisation;
+
+namespace HealthGrid.Tests.Access;
+
+/// <summary>One route of the API as the access tests call it: a request about world A, and the roles that may make it.</summary>
+public sealed record Endpoint(string Name, HttpMethod Method, Func<AccessWorld, string> Path, string[] Allowed, Func<AccessWorld, HttpContent?>? Body = null, string[]? HiddenFrom = null)
+{
+    /// <summary>Roles that may call the route but may not see world A's object: they get 404.</summary>
+    public string[] Hidden => HiddenFrom ?? [];
+
+    public HttpRequestMessage Request(AccessWorld world) => new(Method, Path(world)) { Content = Body?.Invoke(world) };
+}
+
+/// <summary>Every route of the API and hub, with who may call it. A new route that is not listed here fails <see cref="AuthorizationMatrixTests.Every_mapped_route_is_in_the_matrix"/>.</summary>
+public static class Endpoints
+{
+    private static readonly string[] People = [AccountManager, Supervisor, ProcessOwner, Executive, ContinuityPlanner, Admin];
+    private static readonly string[] CustomerReaders = [AccountManager, ContinuityPlanner, Executive, Admin];
+    private static readonly string[] CaseReaders = [AccountManager, Supervisor, ProcessOwner, Executive, Admin];
+    private static readonly string[] OrganisationReaders = [ProcessOwner, ContinuityPlanner, Executive, Admin];
+
+    public static readonly Endpoint[] All =
+    [
+        new("post event", HttpMethod.Post, _ => "/api/v1/events", [HealthGridRoles.Ingest, Admin], w => Json(Survey(w.CustomerA, "csat", 5))),
+        new("post batch", HttpMethod.Post, _ => "/api/v1/events/batch", [HealthGridRoles.Ingest, Admin], w => Json(new { events = new[] { Survey(w.CustomerA, "csat", 4) } })),
+        new("list customers", HttpMethod.Get, _ => "/api/v1/customers", CustomerReaders),
+        new("get customer", HttpMethod.Get, w => $"/api/v1/customers/{w.CustomerA}", CustomerReaders),
+        new("score history", HttpMethod.Get, w => $"/api/v1/customers/{w.CustomerA}/score-history", CustomerReaders),
+        new("put customer", HttpMethod.Put, w => $"/api/v1/customers/{w.CustomerA}", [Admin], w => Json(Customer(w.AccountA))),
+        new("list accounts", HttpMethod.Get, _ => "/api/v1/accounts", CustomerReaders),
+        new("get account", HttpMethod.Get, w => $"/api/v1/accounts/{w.AccountA}", CustomerReaders),
+        new("put account", HttpMethod.Put, w => $"/api/v1/accounts/{w.AccountA}", [Admin], w => Json(new { name = "Account A", accountManager = "am-a" })),
+        new("import", HttpMethod.Post, _ => "/api/v1/import", [Admin], w => new StringContent(JsonSerializer.Serialize(new { account = new { id = w.AccountA, name = "Account A", accountManager = "am-a" } }) + "\n", Encoding.UTF8, "application/x-ndjson")),
+        new("list cases", HttpMethod.Get, _ => "/api/v1/cases", CaseReaders),
+        new("get case", HttpMethod.Get, w => $"/api/v1/cases/{w.CaseA}", CaseReaders),
+        new("acknowledge case", HttpMethod.Post, w => $"/api/v1/cases/{w.CaseA}/acknowledge", CaseReaders, _ => Json(new { })),
+        new("resolve case", HttpMethod.Post, w => $"/api/v1/cases/{w.CaseA}/resolve", CaseReaders, _ => Json(new { })),
+        new("list alerts", HttpMethod.Get, _ => "/api/v1/alerts", CaseReaders),
+        new("get alert", HttpMethod.Get, w => $"/api/v1/alerts/{w.AlertA.Id}", [AccountManager, Supervisor, Executive, Admin], HiddenFrom: [ProcessOwner]),
+        new("acknowledge alert", HttpMethod.Post, w => $"/api/v1/alerts/{w.AlertA.Id}/acknowledge", [AccountManager, Supervisor, Executive, Admin], _ => Json(new { }), [ProcessOwner]),
+        new("resolve alert", HttpMethod.Post, w => $"/api/v1/alerts/{w.AlertA.Id}/resolve", [AccountManager, Supervisor, Executive, Admin], _ => Json(new { }), [ProcessOwner]),
+        new("list journey stages", HttpMethod.Get, _ => "/api/v1/journey-stages", OrganisationReaders),
+        new("get journey stage", HttpMethod.Get, _ => "/api/v1/journey-stages/billing", OrganisationReaders),
+        new("list process owners", HttpMethod.Get, _ => "/api/v1/process-owners", OrganisationReaders),
+        new("get process owner", HttpMethod.Get, _ => "/api/v1/process-owners/po-billing", OrganisationReaders),
+        new("list system changes", HttpMethod.Get, _ => "/api/v1/system-changes", OrganisationReaders),
+        new("live interactions", HttpMethod.Get, _ => "/api/v1/interactions/live", [AccountManager, Supervisor, Executive, Admin]),
+        new("kpis", HttpMethod.Get, _ => "/api/v1/kpis", [Executive, Admin]),
+        new("metrics", HttpMethod.Get, _ => "/metrics", [Monitoring, Admin]),
+        new("openapi", HttpMethod.Get, _ => "/openapi/v1.json", [Executive, Admin]),
+        new("api reference", HttpMethod.Get, _ => "/api-reference/", [Executive, Admin]),
+        new("orleans dashboard", HttpMethod.Get, _ => "/orleans/", [Admin]),
+        new("dashboard hub", HttpMethod.Post, _ => "/hubs/dashboard/negotiate?negotiateVersion=1", People),
+        new("start session", HttpMethod.Post, _ => "/api/v1/session", [.. People, HealthGridRoles.Ingest, Monitoring]),
+    ];
+
+    public static Endpoint Named(string name) => All.Single(e => e.Name == name);
+
+    private static JsonContent Json(object body) => JsonContent.Create(body, options: InProcessSilo.Json);
+}
