@@ -1,13 +1,17 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using HealthGrid.Alerts;
 using HealthGrid.Auth;
+using HealthGrid.Cases;
+using HealthGrid.Customers;
+using HealthGrid.Live;
 using HealthGrid.Hubs;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HealthGrid.Tests.Infrastructure;
 
-/// <summary>A real SignalR client of the dashboard hub, signed in as a user, recording every alert it receives.</summary>
+/// <summary>A real SignalR client of the dashboard hub, signed in as a user, recording every alert and live change it receives.</summary>
 public sealed class DashboardClient : IAsyncDisposable
 {
     private readonly HubConnection connection;
@@ -18,7 +22,20 @@ public sealed class DashboardClient : IAsyncDisposable
     {
         this.connection = connection;
         connection.On<Alert>(nameof(IDashboardClient.AlertChanged), alert => incoming.Writer.TryWrite((alert, DateTimeOffset.UtcNow)));
+        connection.On<CustomerUpdate[]>(nameof(IDashboardClient.CustomersChanged), updates => Array.ForEach(updates, u => Customers.Add(u.Summary)));
+        connection.On<CaseView[]>(nameof(IDashboardClient.CasesChanged), cases => Array.ForEach(cases, Cases.Add));
+        connection.On<LiveInteractionView>(nameof(IDashboardClient.InteractionChanged), Interactions.Add);
+        connection.On<Kpis.KpiSnapshot>(nameof(IDashboardClient.KpisChanged), Kpis.Add);
     }
+
+    /// <summary>Customer rows pushed so far (in arrival order).</summary>
+    public ConcurrentBag<CustomerSummary> Customers { get; } = [];
+
+    public ConcurrentBag<CaseView> Cases { get; } = [];
+
+    public ConcurrentBag<LiveInteractionView> Interactions { get; } = [];
+
+    public ConcurrentBag<Kpis.KpiSnapshot> Kpis { get; } = [];
 
     public static string TokenFor(InProcessSilo silo, TokenRequest user) => silo.App.Services.GetRequiredService<TokenIssuer>().Issue(user);
 
