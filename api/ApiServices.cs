@@ -25,7 +25,12 @@ public static class ApiServices
         services.AddProblemDetails();
         services.AddExceptionHandler<InfrastructureExceptionHandler>();
         services.AddExceptionHandler<RequestExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "HealthGrid API";
+            document.Info.Description = "Real-time customer health and escalation. Every route needs a bearer token (JWT) whose roles and scope claims decide what it may read and change; see the README's access section.";
+            return Task.CompletedTask;
+        }));
         services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
         services.AddHealthGridAuth();
         services.AddHealthGridRateLimits();

@@ -14,7 +14,7 @@ public static class HealthGridHost
 
     public static WebApplication Build(SiloCommandLine command)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = command.ConfigurationArgs, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = command.ConfigurationArgs, ContentRootPath = AppContext.BaseDirectory, WebRootPath = DashboardHosting.WebRoot });
         AddConfigurationFiles(builder.Configuration, command.ConfigFile);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {

@@ -108,7 +108,7 @@ public sealed class AccountGrain(
         }
 
         var rollup = Rollup();
-        var total = await totalRevenue.GetAsync();
+        var total = await totalRevenue.GetAsync(atLeast: rollup.Revenue);
         var open = alerts.Open.FirstOrDefault();
         var risk = ConcentrationRisk.Applies(rollup, total, alertOptions.CurrentValue.ConcentrationShare);
         if (risk && (open is null || open.Severity != SeverityOf(rollup)))

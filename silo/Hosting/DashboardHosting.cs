@@ -4,12 +4,15 @@ using Microsoft.Net.Http.Headers;
 namespace HealthGrid.Hosting;
 
 /// <summary>
-/// Serves the built dashboard (the <c>dashboard</c> folder, bundled into <c>wwwroot</c> at build time)
+/// Serves the built dashboard (the repository's <c>dashboard</c> folder, bundled into the output's
+/// <see cref="WebRoot"/> folder at build time)
 /// before authentication: the files hold no data, everything they show comes over the authorized API
 /// and hub. Browsers revalidate on every load, so a new build is picked up at once.
 /// </summary>
 public static class DashboardHosting
 {
+    public const string WebRoot = "dashboard";
+
     public static WebApplication UseDashboard(this WebApplication app)
     {
         app.UseStaticFiles(new StaticFileOptions

@@ -20,7 +20,8 @@ public static class OperationsSurfaces
     {
         var reference = app.MapScalarApiReference(ApiReferencePath, options => options
             .WithTitle("HealthGrid API")
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .ExcludeFromDescription();
         if (app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.Development)
         {
             reference.AllowAnonymous();
@@ -30,7 +31,7 @@ public static class OperationsSurfaces
             reference.RequireAuthorization(AuthPolicies.ApiReference);
         }
 
-        app.MapOrleansDashboard(OrleansPath).RequireAuthorization(AuthPolicies.Operations);
+        app.MapOrleansDashboard(OrleansPath).RequireAuthorization(AuthPolicies.Operations).ExcludeFromDescription();
         return app;
     }
 }

@@ -32,11 +32,16 @@ public sealed class InProcessSilo : IAsyncDisposable
 
     public static JsonSerializerOptions Json { get; } = CreateJson();
 
-    public static async Task<InProcessSilo> StartAsync(params string[] extraArgs)
+    public static Task<InProcessSilo> StartAsync(params string[] extraArgs) => StartAsync(demo: false, extraArgs);
+
+    /// <summary>With the demo organisation and its live traffic, as the first README command runs it.</summary>
+    public static Task<InProcessSilo> StartWithDemoAsync(params string[] extraArgs) => StartAsync(demo: true, extraArgs);
+
+    private static async Task<InProcessSilo> StartAsync(bool demo, string[] extraArgs)
     {
         string[] args =
         [
-            "--empty",
+            demo ? "--HealthGrid:Demo:Enabled=true" : "--empty",
             "--urls", "http://127.0.0.1:0",
             $"--HealthGrid:Cluster:SiloPort={FreePorts.Next()}",
             $"--HealthGrid:Cluster:GatewayPort={FreePorts.Next()}",

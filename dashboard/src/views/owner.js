@@ -1,0 +1,59 @@
+// The process owner's view: their escalated cases, the complaint themes escalated to them with
+// counts and windows, and the recent system changes that may have caused them.
+import { get } from '../api.js';
+import * as live from '../live.js';
+import { coalescer, newest } from '../ui/coalesce.js';
+import { h, replace, section } from '../ui/dom.js';
+import { changeItem, caseRow, caseTable } from '../ui/items.js';
+import { alertFeed } from '../ui/feed.js';
+
+const isEscalated = (c) => c.escalations?.length > 0 || c.slaState === 'breached';
+
+export function owner(root, { user }) {
+  const themes = h('ul', { class: 'feed', 'data-testid': 'theme-escalations', 'aria-label': 'Theme escalations' });
+  const cases = caseTable('Escalated cases, nearest deadline first');
+  const owners = h('div', { class: 'cards' });
+  const changes = h('ul', { class: 'changes', 'data-testid': 'system-changes' });
+  replace(root, h('div', { class: 'columns' },
+    h('div', {}, section('Theme escalations', 'themes-title', themes), section('Candidate causes: recent system changes', 'changes-title', changes)),
+    h('div', {}, section('Themes by process', 'owners-title', owners), section('Escalated cases', 'escalated-title', cases))));
+
+  const mine = (alert) => alert.type === 'theme_escalation' || alert.type === 'change_correlation' || alert.type === 'ownership_gap';
+  const disposeFeed = alertFeed(themes, { load: () => get('/api/v1/alerts?type=theme_escalation&limit=100'), admits: mine });
+
+  const byId = new Map();
+  function renderCases() {
+    const list = [...byId.values()].filter((c) => isEscalated(c) && c.status !== 'resolved' && c.status !== 'closed')
+      .sort((a, b) => (a.nextDueAt ?? '9').localeCompare(b.nextDueAt ?? '9')).slice(0, 100);
+    replace(cases.tBodies[0], list.length ? list.map((c) => caseRow(c)) : h('tr', {}, h('td', { colspan: 8, class: 'muted' }, 'No escalated cases.')));
+  }
+
+  const applyCases = coalescer((c) => c.id, (changed) => {
+    changed.forEach((c) => newest(byId, c));
+    renderCases();
+  });
+
+  async function load() {
+    const ownerQuery = user.owner ? `&processOwner=${encodeURIComponent(user.owner)}` : '';
+    const [caseList, ownerList, recent] = await Promise.all([
+      get(`/api/v1/cases?open=true&limit=500${ownerQuery}`),
+      get('/api/v1/process-owners'),
+      get('/api/v1/system-changes'),
+    ]);
+    byId.clear();
+    caseList.items.forEach((c) => byId.set(c.id, c));
+    renderCases();
+    replace(owners, ownerList.map((o) => h('article', { class: 'card', dataset: { owner: o.id } },
+      h('h3', {}, o.name),
+      h('p', { class: 'muted' }, `${o.complaintsLastHour} complaints in the last hour, ${o.complaintsLast24Hours} in 24 h · ${o.openEscalations} open escalations`),
+      h('ul', {}, o.themes.slice(0, 6).map((t) => h('li', {}, `${t.code} · ${t.region} · ${t.product}: ${t.lastHour} in the last hour, ${t.last24Hours} in 24 h`))))));
+    replace(changes, recent.length ? recent.slice(0, 15).map(changeItem) : h('li', { class: 'muted' }, 'No recent system changes.'));
+  }
+
+  const unsubscribe = [live.on('CasesChanged', applyCases), live.onReload(load)];
+  load();
+  return () => {
+    disposeFeed();
+    unsubscribe.forEach((u) => u());
+  };
+}

@@ -1,0 +1,78 @@
+// The supervisor's desk: the live alert feed with acknowledge and an optional sound, the live chats
+// and calls in progress with their frustration, and the open cases nearest to breach.
+import { get } from '../api.js';
+import * as live from '../live.js';
+import { coalescer, newest } from '../ui/coalesce.js';
+import { h, replace, section } from '../ui/dom.js';
+import { score, time } from '../ui/format.js';
+import { caseRow, caseTable } from '../ui/items.js';
+import { alertFeed } from '../ui/feed.js';
+import { setSound, soundEnabled } from '../ui/sound.js';
+
+export function supervisor(root) {
+  const feed = h('ul', { class: 'feed', 'data-testid': 'alert-feed', 'aria-label': 'Open alerts, newest first' });
+  const conversations = h('tbody');
+  const cases = caseTable('Open cases, nearest deadline first');
+  cases.dataset.testid = 'near-breach';
+  const sound = h('input', { type: 'checkbox', id: 'sound', checked: soundEnabled(), onChange: (e) => setSound(e.target.checked) });
+  replace(root, h('div', { class: 'columns' },
+    section('Alerts', 'alerts-title', h('p', {}, h('label', { for: 'sound' }, sound, ' Play a sound for new alerts')), feed),
+    h('div', {},
+      section('Live conversations', 'conversations-title',
+        h('table', { class: 'grid', 'data-testid': 'conversations' }, h('caption', { class: 'visually-hidden' }, 'Live chats and calls, most frustrated first'),
+          h('thead', {}, h('tr', {}, ['Conversation', 'Customer', 'Team', 'Frustration', 'Health', 'Last message'].map((c) => h('th', { scope: 'col' }, c)))),
+          conversations)),
+      section('Cases near breach', 'cases-title', cases))));
+
+  const disposeFeed = alertFeed(feed, { load: () => get('/api/v1/alerts?state=raised&limit=100') });
+
+  const open = new Map();
+  function renderConversations() {
+    const list = [...open.values()].sort((a, b) => b.frustrated - a.frustrated || b.lastMessageAt.localeCompare(a.lastMessageAt));
+    replace(conversations, list.length ? list.map((c) => h('tr', { dataset: { conversation: c.id } },
+      h('th', { scope: 'row' }, c.id),
+      h('td', {}, c.customerName),
+      h('td', {}, c.team),
+      h('td', {}, h('meter', { min: 0, max: 5, low: 1, high: 3, optimum: 0, value: Math.min(5, c.frustrated), 'aria-label': `Frustration ${c.frustrated}` }), ` ${c.frustrated}${c.cues.length ? ` (${c.cues.join(', ')})` : ''}`),
+      h('td', {}, score(c.customerHealth)),
+      h('td', {}, time(c.lastMessageAt)))) : h('tr', {}, h('td', { colspan: 6, class: 'muted' }, 'No live conversations.')));
+  }
+
+  const applyConversation = coalescer((c) => c.id, (changes) => {
+    for (const c of changes) {
+      if (c.ended) open.delete(c.id);
+      else open.set(c.id, c);
+    }
+
+    renderConversations();
+  });
+
+  const byId = new Map();
+  function renderCases() {
+    const list = [...byId.values()].filter((c) => c.status !== 'resolved' && c.status !== 'closed' && c.nextDueAt)
+      .sort((a, b) => a.nextDueAt.localeCompare(b.nextDueAt)).slice(0, 50);
+    replace(cases.tBodies[0], list.map((c) => caseRow(c)));
+  }
+
+  const applyCases = coalescer((c) => c.id, (changes) => {
+    changes.forEach((c) => newest(byId, c));
+    renderCases();
+  });
+
+  async function load() {
+    const [conversationList, caseList] = await Promise.all([get('/api/v1/interactions/live'), get('/api/v1/cases?open=true&limit=200')]);
+    open.clear();
+    conversationList.forEach((c) => open.set(c.id, c));
+    byId.clear();
+    caseList.items.forEach((c) => byId.set(c.id, c));
+    renderConversations();
+    renderCases();
+  }
+
+  const unsubscribe = [live.on('InteractionChanged', applyConversation), live.on('CasesChanged', applyCases), live.onReload(load)];
+  load();
+  return () => {
+    disposeFeed();
+    unsubscribe.forEach((u) => u());
+  };
+}

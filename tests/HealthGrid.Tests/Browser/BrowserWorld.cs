@@ -1,0 +1,76 @@
+using HealthGrid.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace HealthGrid.Tests.Browser;
+
+/// <summary>
+/// Headless Debian Chromium driven by Playwright (no browser download: the executable is the system's),
+/// and one silo with the demo organisation and its live traffic, as a user would first see it.
+/// Screenshots go to TestResults/screenshots.
+/// </summary>
+public sealed class BrowserWorld : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    private IPlaywright playwright = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public InProcessSilo Silo { get; private set; } = null!;
+
+    public static string Artifacts { get; } = Path.Combine(RepositoryRoot(), "TestResults");
+
+    public async Task InitializeAsync()
+    {
+        Silo = await InProcessSilo.StartWithDemoAsync("--HealthGrid:Demo:TrafficPerSecond=2");
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+        });
+        await Eventually.Until(() => Silo.Http.GetJsonAsync<Projections.CustomerPage>("/api/v1/customers?limit=1"), page => page.Total >= 600, TimeSpan.FromSeconds(60), "the demo organisation");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+        await Silo.DisposeAsync();
+    }
+
+    /// <summary>A fresh browser page signed in as a demo user through the development sign-in page.</summary>
+    public async Task<IPage> SignInAsync(string demoUser)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Silo.BaseAddress.ToString());
+        await page.Locator($"[data-user='{demoUser}']").ClickAsync();
+        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
+        return page;
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(Path.Combine(Artifacts, "screenshots"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "screenshots", $"{name}.png"), FullPage = false });
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HealthGrid.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? AppContext.BaseDirectory;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserWorld>
+{
+    public const string Name = "browser";
+}
