@@ -1,9 +1,11 @@
+using HealthGrid.Auth;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 
 namespace HealthGrid.Hosting;
 
-/// <summary>Tells the person who started HealthGrid where it listens, in which mode.</summary>
+/// <summary>Tells the person who started HealthGrid where it listens, in which mode, and how to sign in.</summary>
 public static class StartupBanner
 {
     public static void Print(WebApplication app, SiloSettings settings)
@@ -11,13 +13,18 @@ public static class StartupBanner
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var url = addresses.FirstOrDefault() ?? HealthGridHost.DefaultUrl;
         var mode = settings.Storage == StorageMode.PostgreSql ? "PostgreSQL" : "embedded (in memory, not durable)";
+        var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        var signIn = auth.Development
+            ? "development mode: open the dashboard and sign in as a demo user; curl tokens: dotnet run --project silo -- token admin"
+            : auth.Authority is { } authority ? $"tokens from {authority}" : "tokens signed with HealthGrid:Auth:SigningKey";
         Console.WriteLine($"""
 
-            HealthGrid is running in {mode} mode at {url}/
-              API:      {url}/api/v1/customers   (OpenAPI: {url}/openapi/v1.json)
-              Cases:    {url}/api/v1/cases?open=true   Alerts: {url}/api/v1/alerts?state=raised
-              Live:     {url}/hubs/dashboard (SignalR, signed-in users)
-              Health:   {url}/health/ready   Metrics: {url}/metrics
+            HealthGrid is running in {mode} mode.
+              Dashboard: {url}/
+              Sign in:   {signIn}
+              API:       {url}/api/v1   (reference: {url}/api-reference/, OpenAPI: {url}/openapi/v1.json)
+              Live:      {url}/hubs/dashboard (SignalR)
+              Health:    {url}/health/ready   Metrics: {url}/metrics   Orleans: {url}/orleans/ (admins)
 
             """);
     }

@@ -22,7 +22,7 @@ export function executive(root) {
   const tiles = h('div', { class: 'tiles', 'data-testid': 'kpi-tiles' });
   const canvas = h('canvas', { role: 'img', 'aria-label': 'CSAT, NPS and CES per hour, with escalations per hour' });
   const heat = h('tbody');
-  const alerts = h('ul', { class: 'feed', 'data-testid': 'leadership-alerts', 'aria-label': 'Leadership alerts' });
+  const alerts = h('ul', { class: 'feed', tabindex: '0', 'data-testid': 'leadership-alerts', 'aria-label': 'Leadership alerts' });
   replace(root,
     section('Key indicators', 'kpi-title', tiles),
     h('div', { class: 'columns' },

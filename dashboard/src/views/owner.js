@@ -10,7 +10,7 @@ import { alertFeed } from '../ui/feed.js';
 const isEscalated = (c) => c.escalations?.length > 0 || c.slaState === 'breached';
 
 export function owner(root, { user }) {
-  const themes = h('ul', { class: 'feed', 'data-testid': 'theme-escalations', 'aria-label': 'Theme escalations' });
+  const themes = h('ul', { class: 'feed', tabindex: '0', 'data-testid': 'theme-escalations', 'aria-label': 'Theme escalations' });
   const cases = caseTable('Escalated cases, nearest deadline first');
   const owners = h('div', { class: 'cards' });
   const changes = h('ul', { class: 'changes', 'data-testid': 'system-changes' });

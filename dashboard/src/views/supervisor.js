@@ -10,7 +10,7 @@ import { alertFeed } from '../ui/feed.js';
 import { setSound, soundEnabled } from '../ui/sound.js';
 
 export function supervisor(root) {
-  const feed = h('ul', { class: 'feed', 'data-testid': 'alert-feed', 'aria-label': 'Open alerts, newest first' });
+  const feed = h('ul', { class: 'feed', tabindex: '0', 'data-testid': 'alert-feed', 'aria-label': 'Open alerts, newest first' });
   const conversations = h('tbody');
   const cases = caseTable('Open cases, nearest deadline first');
   cases.dataset.testid = 'near-breach';

@@ -26,6 +26,22 @@ public sealed class OperationsTests(EmbeddedSiloFixture fixture)
     }
 
     [Fact]
+    public async Task Browsers_get_the_dashboard_at_the_root_and_the_banner_names_it()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Accept.ParseAdd("text/html");
+        using var page = await Http.SendAsync(request);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<script src=\"app.js\"></script>", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync("/app.js")).StatusCode);
+
+        await using var silo = await SiloProcess.StartEmbeddedAsync();
+        await Eventually.Until(() => Task.FromResult(silo.Output), o => o.Contains("Dashboard:", StringComparison.Ordinal), what: "the startup banner");
+        Assert.Contains($"Dashboard: http://127.0.0.1:{silo.HttpPort}/", silo.Output, StringComparison.Ordinal);
+        Assert.Contains("sign in as a demo user", silo.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_ingest_contract()
     {
         var document = await Http.GetJsonAsync<JsonElement>("/openapi/v1.json");

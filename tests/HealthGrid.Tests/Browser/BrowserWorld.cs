@@ -20,6 +20,9 @@ public sealed class BrowserWorld : IAsyncLifetime
 
     public static string Artifacts { get; } = Path.Combine(RepositoryRoot(), "TestResults");
 
+    /// <summary>axe-core, installed with the dashboard's npm packages (a development dependency), injected into pages under test.</summary>
+    public static string Axe { get; } = Path.Combine(RepositoryRoot(), "dashboard", "node_modules", "axe-core", "axe.min.js");
+
     public async Task InitializeAsync()
     {
         Silo = await InProcessSilo.StartWithDemoAsync("--HealthGrid:Demo:TrafficPerSecond=2");
@@ -49,6 +52,16 @@ public sealed class BrowserWorld : IAsyncLifetime
         await page.Locator($"[data-user='{demoUser}']").ClickAsync();
         await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
         return page;
+    }
+
+    /// <summary>The WCAG 2.1 A/AA violations axe-core finds on the page as it is now, as "rule: element" lines.</summary>
+    public static async Task<string[]> AccessibilityViolationsAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Axe });
+        return await page.EvaluateAsync<string[]>("""
+            async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))
+                .violations.flatMap(v => v.nodes.map(n => `${v.id}: ${n.target.join(' ')}`))
+            """);
     }
 
     public static async Task ScreenshotAsync(IPage page, string name)

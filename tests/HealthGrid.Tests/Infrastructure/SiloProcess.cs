@@ -48,8 +48,11 @@ public sealed class SiloProcess : IAsyncDisposable
     /// Starts an embedded silo without the demo in its own process: for what must not share the test
     /// process, such as the exported metrics (OpenTelemetry merges same-named meters of in-process silos).
     /// </summary>
-    public static Task<SiloProcess> StartEmbeddedAsync(params string[] extraArgs) =>
-        StartAsync(FreePorts.Next(), ["--empty", $"--HealthGrid:Cluster:SiloPort={FreePorts.Next()}", $"--HealthGrid:Cluster:GatewayPort={FreePorts.Next()}", .. extraArgs]);
+    public static Task<SiloProcess> StartEmbeddedAsync(params string[] extraArgs) => StartEmbeddedOnAsync(FreePorts.Next(), extraArgs);
+
+    /// <summary>As <see cref="StartEmbeddedAsync"/>, on a given HTTP port (to come back where a killed one was).</summary>
+    public static Task<SiloProcess> StartEmbeddedOnAsync(int httpPort, params string[] extraArgs) =>
+        StartAsync(httpPort, ["--empty", $"--HealthGrid:Cluster:SiloPort={FreePorts.Next()}", $"--HealthGrid:Cluster:GatewayPort={FreePorts.Next()}", .. extraArgs]);
 
     private static async Task<SiloProcess> StartAsync(int port, string[] modeArgs)
     {

@@ -1,0 +1,48 @@
+using Microsoft.Playwright;
+
+namespace HealthGrid.Tests.Browser;
+
+/// <summary>Every view, checked by axe-core against WCAG 2.1 A and AA (labels, contrast, roles, keyboard access) with live demo data on screen.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityBrowserTests(BrowserWorld world)
+{
+    [Theory]
+    [InlineData("am-avery", "[data-testid=portfolio] tbody tr")]
+    [InlineData("sup-emea", "[data-testid=alert-feed] li")]
+    [InlineData("po-billing", "[data-owner]")]
+    [InlineData("exec", "[data-testid=kpi-tiles] .tile")]
+    public async Task A_view_has_no_wcag_violations(string user, string loaded)
+    {
+        var page = await world.SignInAsync(user);
+        await Assertions.Expect(page.Locator(loaded).First).ToBeVisibleAsync();
+        Assert.Empty(await BrowserWorld.AccessibilityViolationsAsync(page));
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_and_the_customer_page_have_no_wcag_violations()
+    {
+        var context = await world.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(world.Silo.BaseAddress.ToString());
+        await Assertions.Expect(page.Locator("[data-testid=demo-users]")).ToBeVisibleAsync();
+        Assert.Empty(await BrowserWorld.AccessibilityViolationsAsync(page));
+
+        page = await world.SignInAsync("am-avery");
+        await page.Locator("[data-testid=portfolio] tbody tr button").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=changes] > li").First).ToBeVisibleAsync();
+        Assert.Empty(await BrowserWorld.AccessibilityViolationsAsync(page));
+    }
+
+    [Fact]
+    public async Task The_supervisor_acknowledges_with_the_keyboard_alone()
+    {
+        var page = await world.SignInAsync("sup-emea");
+        var customer = await Infrastructure.TestOrganisation.CreateCustomerAsync(world.Silo.Http, await Infrastructure.TestOrganisation.CreateAccountAsync(world.Silo.Http));
+        (await Infrastructure.HealthGridHttp.PostJsonAsync(world.Silo.Http, "/api/v1/events", Infrastructure.TestOrganisation.FrustratedLiveMessage(customer, "team-emea"))).EnsureSuccessStatusCode();
+        var item = page.Locator($"[data-alert-customer='{customer}']");
+        await Assertions.Expect(item).ToBeVisibleAsync();
+        await item.Locator("button.ack").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(item).ToHaveAttributeAsync("data-alert-state", "acknowledged");
+    }
+}
