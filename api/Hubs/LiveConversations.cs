@@ -1,15 +1,17 @@
+using HealthGrid.Configuration;
 using HealthGrid.Live;
+using Microsoft.Extensions.Options;
 
 namespace HealthGrid.Hubs;
 
 /// <summary>
 /// The live chats and calls in progress, as last pushed: every server receives every conversation
 /// change, so each keeps the whole list and answers supervisors' first page load from memory.
-/// Conversations that ended, or went quiet for longer than <see cref="IdleAfter"/>, drop out.
+/// Conversations that ended, or went quiet for longer than the alert rules' <c>LiveInteractionIdle</c>
+/// (after which a conversation counts as over), drop out.
 /// </summary>
-public sealed class LiveConversations(TimeProvider time)
+public sealed class LiveConversations(TimeProvider time, IOptionsMonitor<AlertOptions> alerts)
 {
-    public static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(10);
     private readonly Lock gate = new();
     private readonly Dictionary<string, LiveInteractionView> open = new(StringComparer.Ordinal);
 
@@ -34,7 +36,7 @@ public sealed class LiveConversations(TimeProvider time)
     /// <summary>The conversations in progress that <paramref name="visible"/> admits, most frustrated first.</summary>
     public LiveInteractionView[] Current(Func<LiveInteractionView, bool> visible)
     {
-        var since = time.GetUtcNow() - IdleAfter;
+        var since = time.GetUtcNow() - alerts.CurrentValue.LiveInteractionIdle;
         lock (gate)
         {
             foreach (var idle in open.Values.Where(c => c.LastMessageAt < since).Select(c => c.Id).ToList())
