@@ -75,7 +75,8 @@ public static class ApiServices
         app.MapAlertEndpoints();
         app.MapLiveEndpoints();
         app.MapSessionCookie();
-        app.MapHub<DashboardHub>(DashboardHub.Path).RequireAuthorization(AuthPolicies.Dashboard);
+        // A connection ends when its token expires: a revoked or lapsed user stops receiving pushes.
+        app.MapHub<DashboardHub>(DashboardHub.Path, o => o.CloseOnAuthenticationExpiration = true).RequireAuthorization(AuthPolicies.Dashboard);
         var openApi = app.MapOpenApi();
         if (app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.Development)
         {

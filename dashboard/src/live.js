@@ -1,11 +1,26 @@
 // The dashboard hub connection: the server pushes, the page never polls. Reconnects on its own,
 // shows its state, and tells the views to reload after a gap, since pushes sent meanwhile were missed.
 import * as signalR from '@microsoft/signalr';
-import { token } from './session.js';
+import { token, user } from './session.js';
 
 const handlers = new Map();
 const reloaders = new Set();
 let connection = null;
+let onExpired = () => {};
+
+/** What to do when the token has run out: the server closes the connection then, and reconnecting needs a new sign-in. */
+export function whenExpired(handler) {
+  onExpired = handler;
+}
+
+function currentToken() {
+  if (!user()) {
+    onExpired();
+    throw new Error('The session has expired.');
+  }
+
+  return token();
+}
 
 export function on(method, handler) {
   if (!handlers.has(method)) {
@@ -32,7 +47,7 @@ const retryForever = { nextRetryDelayInMilliseconds: (context) => Math.min(15_00
 
 export async function connect(showState) {
   connection = new signalR.HubConnectionBuilder()
-    .withUrl('/hubs/dashboard', { accessTokenFactory: () => token() })
+    .withUrl('/hubs/dashboard', { accessTokenFactory: currentToken })
     .withAutomaticReconnect(retryForever)
     .configureLogging(signalR.LogLevel.Warning)
     .build();

@@ -108,6 +108,7 @@ async function signOut() {
 }
 
 whenUnauthorized(signOut);
+live.whenExpired(signOut);
 signOutButton.addEventListener('click', signOut);
 window.addEventListener('hashchange', route);
 startCountdowns();

@@ -36,6 +36,16 @@ public sealed class TokenTests(AccessWorld world)
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/v1/cases?access_token={token}")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_hub_closes_a_connection_when_its_token_expires()
+    {
+        // Issued 57 s ago with a one-minute lifetime: valid now, expired in 3 s.
+        var options = Options.Create(new AuthOptions { SigningKey = TestAuth.SigningKey, TokenLifetime = TimeSpan.FromMinutes(1) });
+        var issuer = new TokenIssuer(new SigningKey(options), options, new FakeTimeProvider(DateTimeOffset.UtcNow.AddSeconds(-57)));
+        await using var client = await DashboardClient.ConnectAsync(world.Silo.BaseAddress, issuer.Issue(AccessWorld.Executive));
+        await client.Closed.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
     private static string Make(string kind)
     {
         var user = TestAuth.Admin;

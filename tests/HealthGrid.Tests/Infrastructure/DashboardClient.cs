@@ -17,6 +17,7 @@ public sealed class DashboardClient : IAsyncDisposable
     private readonly HubConnection connection;
     private readonly Channel<(Alert Alert, DateTimeOffset At)> incoming = Channel.CreateUnbounded<(Alert, DateTimeOffset)>();
     private readonly List<Alert> received = [];
+    private readonly TaskCompletionSource closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private DashboardClient(HubConnection connection)
     {
@@ -26,7 +27,15 @@ public sealed class DashboardClient : IAsyncDisposable
         connection.On<CaseView[]>(nameof(IDashboardClient.CasesChanged), cases => Array.ForEach(cases, Cases.Add));
         connection.On<LiveInteractionView>(nameof(IDashboardClient.InteractionChanged), Interactions.Add);
         connection.On<Kpis.KpiSnapshot>(nameof(IDashboardClient.KpisChanged), Kpis.Add);
+        connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
     }
+
+    /// <summary>Completes when the server closes the connection.</summary>
+    public Task Closed => closed.Task;
 
     /// <summary>Customer rows pushed so far (in arrival order).</summary>
     public ConcurrentBag<CustomerSummary> Customers { get; } = [];
