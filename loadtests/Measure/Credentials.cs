@@ -5,9 +5,10 @@ using Microsoft.Extensions.Options;
 namespace HealthGrid.LoadTests.Measure;
 
 /// <summary>
-/// The generator's identities, minted with the server's signing key: an admin that sets up the
-/// tenant, posts the events and reads /metrics, and an executive whose dashboard connection sees
-/// every alert. The default key is the development one, which the embedded silo uses.
+/// The generator's identities: a token from configuration, or two minted with the server's signing
+/// key — an admin that sets up the tenant, posts the events and reads /metrics, and an executive
+/// whose dashboard connection sees every alert. The default key is the development one, which the
+/// embedded silo uses.
 /// </summary>
 public sealed class Credentials
 {
@@ -20,6 +21,9 @@ public sealed class Credentials
     public string AdminToken { get; }
 
     public string ExecutiveToken { get; }
+
+    /// <summary>A token from configuration (e.g. the identity provider's, for an admin), used for every call and the dashboard connection.</summary>
+    public static Credentials FromToken(string token) => new(token, token);
 
     public static Credentials FromSigningKey(string signingKey)
     {

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using HealthGrid.LoadTests.Load;
 using HealthGrid.LoadTests.Measure;
+using HealthGrid.LoadTests.Workloads;
 
 namespace HealthGrid.LoadTests.Scenarios;
 
@@ -29,8 +31,10 @@ public static class BusyCustomerScenario
         output.WriteLine($"busy-customer: {cases} open cases on one customer, opened in {(DateTimeOffset.UtcNow - opened).TotalSeconds:0.0} s; updates at {rate:0}/s for {duration.TotalSeconds:0} s");
         var accepted = new Latencies("case update → 202 accepted");
         var errors = 0;
-        var (sent, late) = await OpenModel.RunAsync(rate, duration, async (i, scheduled) =>
+        long sent = 0, late = 0;
+        await new OpenModel(ArrivalProfile.Constant(rate, duration)).RunAsync(duration, async (i, scheduled) =>
         {
+            Interlocked.Increment(ref sent);
             var update = Ticket(customer, $"{tenant.AccountId}-T{i % cases}", "ticket_updated", $"{tenant.AccountId}-update{i}", null);
             using var response = await http.PostAsJsonAsync("/api/v1/events", update, Tenant.Json);
             if (response.StatusCode == HttpStatusCode.Accepted)
@@ -41,7 +45,7 @@ public static class BusyCustomerScenario
             {
                 Interlocked.Increment(ref errors);
             }
-        });
+        }, () => Interlocked.Increment(ref late), CancellationToken.None);
 
         output.WriteLine($"sent {sent}, late sends {late}, errors {errors}");
         output.WriteLine(accepted.Summary());

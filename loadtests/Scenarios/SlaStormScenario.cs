@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using HealthGrid.Alerts;
 using HealthGrid.LoadTests.Measure;
+using HealthGrid.LoadTests.Workloads;
 
 namespace HealthGrid.LoadTests.Scenarios;
 

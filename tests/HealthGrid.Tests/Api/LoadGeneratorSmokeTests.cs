@@ -1,26 +1,55 @@
-using HealthGrid.LoadTests.Measure;
-using HealthGrid.LoadTests.Scenarios;
+using System.Text.Json;
+using HealthGrid.LoadTests.Cli;
 using HealthGrid.Tests.Infrastructure;
 
 namespace HealthGrid.Tests.Api;
 
 /// <summary>
-/// The load generator's scenarios, briefly and slowly, against a silo in its own process (its
-/// metrics are its own): the tool cannot rot, and the alert path it times works end to end.
+/// The load generator's command line, briefly and slowly, against a silo in its own process (its
+/// metrics are its own): the tool cannot rot, its reports are written, thresholds set its exit
+/// code, and the alert path it times works end to end.
 /// </summary>
 public sealed class LoadGeneratorSmokeTests
 {
-    private static readonly Credentials Credentials = Credentials.FromSigningKey(TestAuth.SigningKey);
-
     [Fact]
-    public async Task Live_chat_receives_an_alert_for_every_message()
+    public async Task Live_chat_times_every_alert_exactly_once_against_the_baseline_and_writes_the_reports()
     {
         await using var silo = await SiloProcess.StartEmbeddedAsync();
-        var output = new StringWriter();
-        var exit = await LiveChatScenario.RunAsync(silo.Http.BaseAddress!, Credentials, rate: 50, TimeSpan.FromSeconds(2), TimeSpan.Zero, customers: 10, output);
-        Assert.True(exit == 0, output.ToString());
-        Assert.Contains("alerts missing 0", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("message → alert at the SignalR client: n=100", output.ToString(), StringComparison.Ordinal);
+        var (exit, output, report) = await RunAsync(silo, "live-chat", "--rate", "40", "--seconds", "2", "--warmup-seconds", "1", "--customers", "10", "--baseline",
+            "--threshold", "e2e.missing == 0", "--threshold", "errors < 1%");
+        Assert.True(exit == 0, output);
+        var result = report.GetProperty("result");
+        var e2e = result.GetProperty("endToEnd");
+        Assert.Equal(result.GetProperty("requests").GetInt64(), e2e.GetProperty("expected").GetInt64());
+        Assert.Equal((0, 0), (e2e.GetProperty("missing").GetInt64(), e2e.GetProperty("duplicates").GetInt64()));
+        Assert.True(report.GetProperty("baseline").GetProperty("requests").GetInt64() > 0);
+        Assert.True(report.GetProperty("throughputOfBaseline").GetDouble() > 0.5);
+        Assert.True(result.GetProperty("series").GetArrayLength() >= 2);
+    }
+
+    [Fact]
+    public async Task Batch_ingest_in_a_closed_model_counts_events_and_a_missed_threshold_fails_the_run()
+    {
+        await using var silo = await SiloProcess.StartEmbeddedAsync();
+        var (exit, output, report) = await RunAsync(silo, "batch", "--model", "closed", "--concurrency", "4", "--batch-size", "50", "--seconds", "2", "--warmup-seconds", "0",
+            "--customers", "100", "--threshold", "throughput >= 1/s", "--threshold", "p99 < 0.001ms");
+        Assert.Equal(1, exit);
+        var result = report.GetProperty("result");
+        Assert.Equal(result.GetProperty("requests").GetInt64() * 50, result.GetProperty("items").GetInt64());
+        Assert.Equal(0, result.GetProperty("errors").GetInt64());
+        var thresholds = report.GetProperty("thresholds").EnumerateArray().ToDictionary(t => t.GetProperty("threshold").GetString()!, t => t.GetProperty("passed").GetBoolean());
+        Assert.Equal(new Dictionary<string, bool> { ["throughput >= 1/s"] = true, ["p99 < 0.001ms"] = false }, thresholds);
+        Assert.Contains("**FAIL**", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_peak_season_day_of_every_event_kind_runs_clean()
+    {
+        await using var silo = await SiloProcess.StartEmbeddedAsync();
+        var (exit, output, report) = await RunAsync(silo, "peak-mix", "--profile", "peak-day", "--rate", "150", "--seconds", "3", "--warmup-seconds", "0",
+            "--customers", "200", "--accounts", "5", "--threshold", "errors == 0", "--threshold", "e2e.duplicates == 0");
+        Assert.True(exit == 0, output);
+        Assert.Equal(["202"], report.GetProperty("result").GetProperty("statuses").EnumerateObject().Select(s => s.Name));
     }
 
     [Fact]
@@ -28,7 +57,8 @@ public sealed class LoadGeneratorSmokeTests
     {
         await using var silo = await SiloProcess.StartEmbeddedAsync();
         var output = new StringWriter();
-        var exit = await SlaStormScenario.RunAsync(silo.Http.BaseAddress!, Credentials, cases: 40, customers: 10, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(2), output);
+        var exit = await LoadGeneratorCli.Build(output).Parse(["sla-storm", "--url", silo.Http.BaseAddress!.ToString(), "--signing-key", TestAuth.SigningKey,
+            "--cases", "40", "--customers", "10", "--lead-seconds", "3", "--window-seconds", "2"]).InvokeAsync();
         Assert.True(exit == 0, output.ToString());
         Assert.Contains("due → breach alert at the SignalR client: n=40", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("server fire delay (on-time breaches): n=40", output.ToString(), StringComparison.Ordinal);
@@ -39,8 +69,39 @@ public sealed class LoadGeneratorSmokeTests
     {
         await using var silo = await SiloProcess.StartEmbeddedAsync();
         var output = new StringWriter();
-        var exit = await BusyCustomerScenario.RunAsync(silo.Http.BaseAddress!, Credentials, cases: 50, rate: 50, TimeSpan.FromSeconds(2), output);
+        var exit = await LoadGeneratorCli.Build(output).Parse(["busy-customer", "--url", silo.Http.BaseAddress!.ToString(), "--signing-key", TestAuth.SigningKey,
+            "--cases", "50", "--rate", "50", "--seconds", "2"]).InvokeAsync();
         Assert.True(exit == 0, output.ToString());
         Assert.Contains("case update → 202 accepted: n=100", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_options_are_refused_with_a_message()
+    {
+        var output = new StringWriter();
+        var exit = await LoadGeneratorCli.Build(output).Parse(["ingest", "--threshold", "p99 soon", "--batch-size", "5000"]).InvokeAsync(new() { Error = output, Output = output });
+        Assert.NotEqual(0, exit);
+        Assert.Contains("is not a threshold", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--batch-size must be between 1 and 1000", output.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Output, JsonElement Report)> RunAsync(SiloProcess silo, params string[] args)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"healthgrid-loadtest-{Guid.NewGuid():N}");
+        var output = new StringWriter();
+        try
+        {
+            var exit = await LoadGeneratorCli.Build(output).Parse([.. args, "--url", silo.Http.BaseAddress!.ToString(), "--signing-key", TestAuth.SigningKey, "--report", folder, "--quiet"]).InvokeAsync();
+            Assert.True(File.Exists(Path.Combine(folder, "report.md")) && File.Exists(Path.Combine(folder, "report.html")), output.ToString());
+            Assert.Contains("new Chart(", await File.ReadAllTextAsync(Path.Combine(folder, "report.html")), StringComparison.Ordinal);
+            return (exit, output.ToString(), JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "report.json"))).RootElement.Clone());
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
     }
 }

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using HealthGrid.Auth;
+using HealthGrid.LoadTests.Measure;
+using HealthGrid.LoadTests.Scenarios;
+using HealthGrid.LoadTests.Workloads;
+
+namespace HealthGrid.LoadTests.Cli;
+
+/// <summary>The generator's command line: one command per scenario, each with <c>--help</c> explaining every option.</summary>
+public static class LoadGeneratorCli
+{
+    public static RootCommand Build(TextWriter output)
+    {
+        var root = new RootCommand("HealthGrid load generator: drives a HealthGrid server (default the local embedded silo) and reports latency, throughput, errors and end-to-end alert delivery.");
+        AddScenario(root, output, "ingest", "Single-event ingest: one event per POST /api/v1/events.",
+            new ScenarioDefaults(EventMixKind.Survey, 1, 5_000, 10_000, 100, 0, []));
+        AddScenario(root, output, "batch", "Batch ingest: --batch-size events per POST /api/v1/events/batch (throughput counts events).",
+            new ScenarioDefaults(EventMixKind.Survey, 100, 500, 10_000, 100, 0, []));
+        AddScenario(root, output, "live-chat", "Live chat bursts: frustrated customer messages, each in a new live chat; every one must raise exactly one frustration alert at the dashboard client.",
+            new ScenarioDefaults(EventMixKind.FrustratedChat, 1, 1_000, 1_000, 10, 0, []));
+        AddScenario(root, output, "peak-mix", "A peak-season mix of every event kind over a Zipf-skewed customer base with hot accounts; frustrated live chats are timed to their alerts.",
+            new ScenarioDefaults(EventMixKind.Peak, 1, 3_000, 20_000, 200, 1.1, []));
+        root.Add(SlaStorm(output));
+        root.Add(BusyCustomer(output));
+        return root;
+    }
+
+    private static void AddScenario(RootCommand root, TextWriter output, string name, string description, ScenarioDefaults defaults)
+    {
+        var options = new ScenarioOptions(defaults);
+        var command = new Command(name, description);
+        options.AddTo(command);
+        command.SetAction((result, cancellation) => ScenarioRun.ExecuteAsync(options.Read(name, result), $"loadtests {string.Join(' ', result.Tokens.Select(t => t.Value))}", output, cancellation));
+        root.Add(command);
+    }
+
+    private static Option<Uri> Url() => UrlOption.Create();
+
+    private static Option<string> SigningKey() => new("--signing-key") { Description = "The server's HealthGrid:Auth:SigningKey (default: the development key).", DefaultValueFactory = _ => AuthOptions.DevelopmentSigningKey };
+
+    private static Command SlaStorm(TextWriter output)
+    {
+        var (url, signingKey) = (Url(), SigningKey());
+        var cases = new Option<int>("--cases") { Description = "Open cases to create, all due within the window.", DefaultValueFactory = _ => 10_000 };
+        var customers = new Option<int>("--customers") { Description = "Customers the cases are spread over.", DefaultValueFactory = _ => 5_000 };
+        var lead = new Option<int>("--lead-seconds") { Description = "Seconds from the start until the first deadline (time to create the cases).", DefaultValueFactory = _ => 60 };
+        var window = new Option<int>("--window-seconds") { Description = "Seconds over which the deadlines are spread.", DefaultValueFactory = _ => 60 };
+        var command = new Command("sla-storm", "An SLA storm: many open cases whose deadlines fall in one window; times each breach alert against its due time and reads the server's fire-delay histogram.")
+        {
+            url, signingKey, cases, customers, lead, window,
+        };
+        command.SetAction((result, _) => SlaStormScenario.RunAsync(
+            result.GetValue(url)!, Credentials.FromSigningKey(result.GetValue(signingKey)!), result.GetValue(cases), result.GetValue(customers),
+            TimeSpan.FromSeconds(result.GetValue(lead)), TimeSpan.FromSeconds(result.GetValue(window)), output));
+        return command;
+    }
+
+    private static Command BusyCustomer(TextWriter output)
+    {
+        var (url, signingKey) = (Url(), SigningKey());
+        var cases = new Option<int>("--cases") { Description = "Open cases the one customer carries.", DefaultValueFactory = _ => 1_000 };
+        var rate = new Option<double>("--rate") { Description = "Case updates per second (open model).", DefaultValueFactory = _ => 200 };
+        var seconds = new Option<int>("--seconds") { Description = "How long to send updates.", DefaultValueFactory = _ => 20 };
+        var command = new Command("busy-customer", "One customer with many open cases receiving a steady stream of case updates; times each update's 202.")
+        {
+            url, signingKey, cases, rate, seconds,
+        };
+        command.SetAction((result, _) => BusyCustomerScenario.RunAsync(
+            result.GetValue(url)!, Credentials.FromSigningKey(result.GetValue(signingKey)!), result.GetValue(cases), result.GetValue(rate),
+            TimeSpan.FromSeconds(result.GetValue(seconds)), output));
+        return command;
+    }
+}
