@@ -47,6 +47,7 @@ public static class ApiServices
         services.TryAddSingleton<CurrentOrganisation>();
         services.AddSingleton<IngestMetrics>();
         services.AddSingleton<EventValidator>();
+        services.AddSingleton<CustomerGrainReferences>();
         services.AddSingleton<EventIngestor>();
         services.AddSingleton<CustomerValidator>();
         services.AddSingleton<ProfileWriter>();

@@ -69,59 +69,117 @@ public static class EventEndpoints
             return Problems.Invalid("body", "must be JSON (Content-Type: application/json)");
         }
 
-        JsonDocument document;
+        // Buffered once (in a pooled buffer): the typed read below is the fast path; only a batch it
+        // refuses is read again, element by element, to name each bad event and field.
+        using var body = await RequestBody.ReadAsync(context.Request);
+        var (results, valid) = TypedBatch(body.Memory, validator, json.Value.SerializerOptions, options.CurrentValue.MaxBatchSize)
+            ?? default;
+        if (results is null)
+        {
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(body.Memory);
+            }
+            catch (JsonException)
+            {
+                return Problems.Invalid("body", "is not valid JSON");
+            }
+
+            using (document)
+            {
+                if (BatchEvents(document.RootElement, options.CurrentValue.MaxBatchSize) is { } shapeErrors)
+                {
+                    return Problems.Invalid(shapeErrors);
+                }
+
+                (results, valid) = ElementBatch(document.RootElement.GetProperty("events"), validator, json.Value.SerializerOptions);
+            }
+        }
+
+        metrics.Received(results.Length);
+        for (var i = 0; i < results.Length - valid.Count; i++)
+        {
+            metrics.Outcome(IngestStatus.Rejected, null);
+        }
+
+        var outcomes = await ingestor.IngestAsync([.. valid.Select(v => v.Event)]);
+        for (var i = 0; i < valid.Count; i++)
+        {
+            var outcome = outcomes[i];
+            results[valid[i].Index] = new EventResult(valid[i].Index, outcome.EventId, outcome.Status,
+                outcome.Status == IngestStatus.Rejected ? new() { [outcome.Field ?? "body"] = [outcome.Reason ?? "is invalid"] } : null);
+        }
+
+        var batch = new BatchResult(
+            results.Count(r => r.Status == IngestStatus.Accepted),
+            results.Count(r => r.Status == IngestStatus.Duplicate),
+            results.Count(r => r.Status == IngestStatus.Rejected),
+            results.Count(r => r.Status == IngestStatus.Unavailable),
+            results);
+        return batch.Unavailable > 0 ? Unavailable(context, options.CurrentValue, batch) : TypedResults.Ok(batch);
+    }
+
+    /// <summary>
+    /// The whole batch read in one typed pass (one reader, no document): null when the body does not
+    /// read as a batch of well-formed events, or holds too many or none, so that the element-by-element
+    /// path can say exactly what is wrong with which event.
+    /// </summary>
+    private static (EventResult[] Results, List<(int Index, Interaction Event)> Valid)? TypedBatch(ReadOnlyMemory<byte> body, EventValidator validator, JsonSerializerOptions json, int maxBatchSize)
+    {
+        EventBatchRequest? request;
         try
         {
-            document = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted);
+            request = JsonSerializer.Deserialize<EventBatchRequest>(body.Span, json);
         }
         catch (JsonException)
         {
-            return Problems.Invalid("body", "is not valid JSON");
+            return null;
         }
 
-        using (document)
+        if (request?.Events is not { Count: > 0 } events || events.Count > maxBatchSize || events.Contains(null!))
         {
-            if (BatchEvents(document.RootElement, options.CurrentValue.MaxBatchSize) is { } shapeErrors)
-            {
-                return Problems.Invalid(shapeErrors);
-            }
-
-            var items = document.RootElement.GetProperty("events");
-            metrics.Received(items.GetArrayLength());
-            var results = new EventResult[items.GetArrayLength()];
-            var valid = new List<(int Index, Interaction Event)>(results.Length);
-            var index = 0;
-            foreach (var item in items.EnumerateArray())
-            {
-                if (ValidateItem(item, index, validator, json.Value.SerializerOptions, out var result) is { } interaction)
-                {
-                    valid.Add((index, interaction));
-                }
-                else
-                {
-                    results[index] = result!;
-                    metrics.Outcome(IngestStatus.Rejected, null);
-                }
-
-                index++;
-            }
-
-            var outcomes = await ingestor.IngestAsync([.. valid.Select(v => v.Event)]);
-            for (var i = 0; i < valid.Count; i++)
-            {
-                var outcome = outcomes[i];
-                results[valid[i].Index] = new EventResult(valid[i].Index, outcome.EventId, outcome.Status,
-                    outcome.Status == IngestStatus.Rejected ? new() { [outcome.Field ?? "body"] = [outcome.Reason ?? "is invalid"] } : null);
-            }
-
-            var batch = new BatchResult(
-                results.Count(r => r.Status == IngestStatus.Accepted),
-                results.Count(r => r.Status == IngestStatus.Duplicate),
-                results.Count(r => r.Status == IngestStatus.Rejected),
-                results.Count(r => r.Status == IngestStatus.Unavailable),
-                results);
-            return batch.Unavailable > 0 ? Unavailable(context, options.CurrentValue, batch) : TypedResults.Ok(batch);
+            return null;
         }
+
+        var results = new EventResult[events.Count];
+        var valid = new List<(int Index, Interaction Event)>(events.Count);
+        for (var i = 0; i < events.Count; i++)
+        {
+            var errors = new FieldErrors();
+            if (validator.Validate(events[i], errors) is { } interaction)
+            {
+                valid.Add((i, interaction));
+            }
+            else
+            {
+                results[i] = new EventResult(i, events[i].EventId, IngestStatus.Rejected, errors.ToDictionary());
+            }
+        }
+
+        return (results, valid);
+    }
+
+    private static (EventResult[] Results, List<(int Index, Interaction Event)> Valid) ElementBatch(JsonElement items, EventValidator validator, JsonSerializerOptions json)
+    {
+        var results = new EventResult[items.GetArrayLength()];
+        var valid = new List<(int Index, Interaction Event)>(results.Length);
+        var index = 0;
+        foreach (var item in items.EnumerateArray())
+        {
+            if (ValidateItem(item, index, validator, json, out var result) is { } interaction)
+            {
+                valid.Add((index, interaction));
+            }
+            else
+            {
+                results[index] = result!;
+            }
+
+            index++;
+        }
+
+        return (results, valid);
     }
 
     private static FieldErrors? BatchEvents(JsonElement root, int maxBatchSize)

@@ -1,4 +1,3 @@
-using HealthGrid.Customers;
 using HealthGrid.Ingest;
 using HealthGrid.SystemChanges;
 using Microsoft.Extensions.Logging;
@@ -10,7 +9,7 @@ namespace HealthGrid.Events;
 /// for a customer share one journal commit) and all customers in parallel. A grain that cannot be
 /// reached or cannot reach the journal answers "unavailable" for its events, never an error for all.
 /// </summary>
-public sealed partial class EventIngestor(IGrainFactory grains, IngestMetrics metrics, ILogger<EventIngestor> logger)
+public sealed partial class EventIngestor(IGrainFactory grains, CustomerGrainReferences customers, IngestMetrics metrics, ILogger<EventIngestor> logger)
 {
     public async Task<IngestOutcome[]> IngestAsync(IReadOnlyList<Interaction> events)
     {
@@ -39,13 +38,18 @@ public sealed partial class EventIngestor(IGrainFactory grains, IngestMetrics me
 
     private async Task SendAsync(string customerId, List<int> indexes, IReadOnlyList<Interaction> events, IngestOutcome[] outcomes)
     {
-        var batch = indexes.Select(i => events[i]).ToArray();
+        var batch = new Interaction[indexes.Count];
+        for (var j = 0; j < batch.Length; j++)
+        {
+            batch[j] = events[indexes[j]];
+        }
+
         IngestOutcome[] results;
         try
         {
             results = customerId.Length == 0
                 ? await grains.GetGrain<ISystemChangeLogGrain>(ISystemChangeLogGrain.GlobalKey).RecordAsync(batch)
-                : await grains.GetGrain<ICustomerGrain>(customerId).RecordInteractionsAsync(batch);
+                : await customers.Get(customerId).RecordInteractionsAsync(batch);
         }
         catch (Exception ex)
         {

@@ -1,14 +1,18 @@
 namespace HealthGrid.Infrastructure;
 
-/// <summary>Validation errors keyed by the field at fault (JSON path without "$."), as ProblemDetails reports them.</summary>
+/// <summary>
+/// Validation errors keyed by the field at fault (JSON path without "$."), as ProblemDetails reports
+/// them. Made for every event validated, so nothing is allocated until there is an error.
+/// </summary>
 public sealed class FieldErrors
 {
-    private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
+    private Dictionary<string, List<string>>? errors;
 
-    public bool IsEmpty => errors.Count == 0;
+    public bool IsEmpty => errors is null;
 
     public void Add(string field, string message)
     {
+        errors ??= new Dictionary<string, List<string>>(StringComparer.Ordinal);
         if (!errors.TryGetValue(field, out var messages))
         {
             messages = [];
@@ -73,9 +77,9 @@ public sealed class FieldErrors
     /// <summary>The first field and message, for single-line reasons in batch results.</summary>
     public (string Field, string Message) First()
     {
-        var first = errors.First();
+        var first = (errors ?? throw new InvalidOperationException("There are no errors.")).First();
         return (first.Key, first.Value[0]);
     }
 
-    public Dictionary<string, string[]> ToDictionary() => errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+    public Dictionary<string, string[]> ToDictionary() => (errors ?? []).ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 }

@@ -27,7 +27,7 @@ internal sealed partial class CustomerEvents(
     TimeProvider time,
     ILogger logger)
 {
-    private string Stream => JournalStreams.Customer(customer.CustomerId);
+    private readonly string stream = JournalStreams.Customer(customer.CustomerId);
 
     /// <summary>The outcome of each event, or null when the journal could not make them durable.</summary>
     public async Task<IngestOutcome[]?> RecordAsync(Interaction[] events)
@@ -35,7 +35,7 @@ internal sealed partial class CustomerEvents(
         JournalAppendResult[] appended;
         try
         {
-            appended = await journal.AppendAsync(Stream, events);
+            appended = await journal.AppendAsync(stream, events);
         }
         catch (JournalUnavailableException ex)
         {
@@ -68,7 +68,7 @@ internal sealed partial class CustomerEvents(
     public async Task ReplayAsync(CancellationToken cancellationToken)
     {
         var replayed = 0;
-        await foreach (var entry in journal.ReadAsync(Stream, customer.State.AppliedSeq, cancellationToken))
+        await foreach (var entry in journal.ReadAsync(stream, customer.State.AppliedSeq, cancellationToken))
         {
             Apply(entry.Interaction, entry.Seq, live: false);
             replayed++;

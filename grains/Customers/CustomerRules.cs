@@ -7,7 +7,10 @@ namespace HealthGrid.Customers;
 /// <summary>The configuration a customer's events are applied with, as in force at the moment of the event.</summary>
 public sealed record CustomerRules(HealthModelOptions Model, AlertOptions Alerts, SlaOptions Sla, SlaPolicies Policies, OrganisationIndex Organisation);
 
-/// <summary>Gives the rules in force; configuration changes apply to the next event.</summary>
+/// <summary>
+/// Gives the rules in force; configuration changes apply to the next event. The same instance is
+/// handed out until one of the parts changes (asked for on every event, it was an allocation each).
+/// </summary>
 public sealed class CurrentCustomerRules(
     IOptionsMonitor<HealthModelOptions> model,
     IOptionsMonitor<AlertOptions> alerts,
@@ -15,5 +18,23 @@ public sealed class CurrentCustomerRules(
     CurrentSlaPolicies policies,
     CurrentOrganisation organisation)
 {
-    public CustomerRules Now => new(model.CurrentValue, alerts.CurrentValue, sla.CurrentValue, policies.Policies, organisation.Index);
+    private CustomerRules? current;
+
+    public CustomerRules Now
+    {
+        get
+        {
+            var (m, a, s, p, o) = (model.CurrentValue, alerts.CurrentValue, sla.CurrentValue, policies.Policies, organisation.Index);
+            var known = Volatile.Read(ref current);
+            if (known is not null && ReferenceEquals(known.Model, m) && ReferenceEquals(known.Alerts, a) && ReferenceEquals(known.Sla, s)
+                && ReferenceEquals(known.Policies, p) && ReferenceEquals(known.Organisation, o))
+            {
+                return known;
+            }
+
+            var fresh = new CustomerRules(m, a, s, p, o);
+            Volatile.Write(ref current, fresh);
+            return fresh;
+        }
+    }
 }

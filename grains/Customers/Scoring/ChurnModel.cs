@@ -5,6 +5,7 @@ namespace HealthGrid.Customers.Scoring;
 /// <summary>Logistic churn risk from operational lag indicators, with each factor's contribution to the log-odds.</summary>
 public static class ChurnModel
 {
+    /// <summary>The risk with each factor's contribution, for reading a customer.</summary>
     public static ChurnRisk Evaluate(ChurnFeatures f, ChurnModelSettings c)
     {
         ChurnFactor[] factors =
@@ -16,6 +17,14 @@ public static class ChurnModel
             new("score drop", Round(f.ScoreDrop), Round(c.ScoreDrop * f.ScoreDrop)),
             new("health deficit", Round(f.HealthDeficit), Round(c.HealthDeficit * f.HealthDeficit)),
         ];
+        Array.Sort(factors, (a, b) => b.Contribution.CompareTo(a.Contribution));
+        var (probability, level) = Score(f, c);
+        return new ChurnRisk(probability, level, factors);
+    }
+
+    /// <summary>Probability and level only: what every event updates, without allocating the factors.</summary>
+    public static (double Probability, ChurnLevel Level) Score(ChurnFeatures f, ChurnModelSettings c)
+    {
         var z = c.Intercept
             + (c.SupportLoad * f.SupportLoad)
             + (c.RepeatContacts * f.RepeatContacts)
@@ -27,8 +36,7 @@ public static class ChurnModel
         var level = probability >= c.HighAbove ? ChurnLevel.High
             : probability >= c.MediumAbove ? ChurnLevel.Medium
             : ChurnLevel.Low;
-        Array.Sort(factors, (a, b) => b.Contribution.CompareTo(a.Contribution));
-        return new ChurnRisk(Math.Round(probability, 4), level, factors);
+        return (Math.Round(probability, 4), level);
     }
 
     private static double Round(double value) => Math.Round(value, 3);

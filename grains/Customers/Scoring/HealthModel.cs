@@ -25,9 +25,7 @@ public static class HealthModel
     {
         state.Score = ScoreOf(ComponentValues(state, options, TimeSpan.Zero), options);
         state.Band = options.BandOf(state.Score);
-        var churn = ChurnModel.Evaluate(Features(state, state.Score, TimeSpan.Zero, state.AsOf ?? DateTimeOffset.MinValue, options), options.Churn);
-        state.ChurnProbability = churn.Probability;
-        state.ChurnLevel = churn.Level;
+        (state.ChurnProbability, state.ChurnLevel) = ChurnModel.Score(Features(state, state.Score, TimeSpan.Zero, state.AsOf ?? DateTimeOffset.MinValue, options), options.Churn);
     }
 
     public static HealthUpdate Apply(HealthState state, string customerId, Interaction e, long seq, HealthModelOptions options)
@@ -53,9 +51,7 @@ public static class HealthModel
         state.Score = ScoreOf(after, options);
         state.Band = options.BandOf(state.Score);
         state.Trend.Record(now, before, state.Score);
-        var churn = ChurnModel.Evaluate(Features(state, state.Score, TimeSpan.Zero, now, options), options.Churn);
-        state.ChurnProbability = churn.Probability;
-        state.ChurnLevel = churn.Level;
+        (state.ChurnProbability, state.ChurnLevel) = ChurnModel.Score(Features(state, state.Score, TimeSpan.Zero, now, options), options.Churn);
 
         var drivers = Drivers(observations, decayed, after, scoreAfterDecay - before, options);
         if (drivers.Count == 0)
@@ -225,12 +221,29 @@ public static class HealthModel
             totalWeight += options.For((HealthComponent)i).Weight;
         }
 
-        foreach (var group in observations.GroupBy(o => o.Component))
+        // One driver per component, in the order components first appear (a loop, not GroupBy: this runs for every event).
+        Span<bool> done = stackalloc bool[HealthState.ComponentCount];
+        for (var k = 0; k < observations.Count; k++)
         {
-            var i = (int)group.Key;
-            var share = totalWeight > 0 ? options.For(group.Key).Weight / totalWeight : 0;
-            var delta = share * (after[i] - before[i]);
-            drivers.Add(new ScoreDriver(group.Key, string.Join("; ", group.Select(o => o.Label)), Math.Round(delta, 2)));
+            var component = observations[k].Component;
+            var i = (int)component;
+            if (done[i])
+            {
+                continue;
+            }
+
+            done[i] = true;
+            var label = observations[k].Label;
+            for (var m = k + 1; m < observations.Count; m++)
+            {
+                if (observations[m].Component == component)
+                {
+                    label = $"{label}; {observations[m].Label}";
+                }
+            }
+
+            var share = totalWeight > 0 ? options.For(component).Weight / totalWeight : 0;
+            drivers.Add(new ScoreDriver(component, label, Math.Round(share * (after[i] - before[i]), 2)));
         }
 
         return drivers;

@@ -48,9 +48,20 @@ public sealed class TrendSeries
     /// <summary>The highest score recorded since <paramref name="since"/> (fine series within a day, daily before).</summary>
     public double? HighestSince(DateTimeOffset since)
     {
-        var cutoff = since.ToUnixTimeSeconds();
-        var scores = Fine.Concat(Coarse).Where(s => s.Bucket >= cutoff - (long)FineBucket.TotalSeconds).Select(s => (double?)s.High);
-        return scores.Max();
+        var cutoff = since.ToUnixTimeSeconds() - (long)FineBucket.TotalSeconds;
+        double? highest = null;
+        foreach (var samples in (ReadOnlySpan<List<TrendSample>>)[Fine, Coarse])
+        {
+            foreach (var sample in samples)
+            {
+                if (sample.Bucket >= cutoff && (highest is null || sample.High > highest))
+                {
+                    highest = sample.High;
+                }
+            }
+        }
+
+        return highest;
     }
 
     private static long BucketOf(DateTimeOffset at, TimeSpan size)
