@@ -22,6 +22,7 @@ public static class LoadGeneratorCli
             new ScenarioDefaults(EventMixKind.Peak, 1, 3_000, 20_000, 200, 1.1, []));
         root.Add(SlaStorm(output));
         root.Add(BusyCustomer(output));
+        root.Add(Activation(output));
         return root;
     }
 
@@ -52,6 +53,21 @@ public static class LoadGeneratorCli
         command.SetAction((result, _) => SlaStormScenario.RunAsync(
             result.GetValue(url)!, Credentials.FromSigningKey(result.GetValue(signingKey)!), result.GetValue(cases), result.GetValue(customers),
             TimeSpan.FromSeconds(result.GetValue(lead)), TimeSpan.FromSeconds(result.GetValue(window)), output));
+        return command;
+    }
+
+    private static Command Activation(TextWriter output)
+    {
+        var (url, signingKey) = (Url(), SigningKey());
+        var customers = new Option<int>("--customers") { Description = "Customers to import (each activates its grain).", DefaultValueFactory = _ => 1_000_000 };
+        var chunk = new Option<int>("--chunk") { Description = "Customers per import request (the import body limit is 64 MB).", DefaultValueFactory = _ => 50_000 };
+        var probes = new Option<int>("--probes") { Description = "Reads and events timed afterwards, to check the server still answers.", DefaultValueFactory = _ => 200 };
+        var command = new Command("activation", "Memory at scale: activates many customers on the server, reports memory per customer from the server's metrics, then times reads and events.")
+        {
+            url, signingKey, customers, chunk, probes,
+        };
+        command.SetAction((result, _) => ActivationScenario.RunAsync(
+            result.GetValue(url)!, Credentials.FromSigningKey(result.GetValue(signingKey)!), result.GetValue(customers), Math.Max(1, result.GetValue(chunk)), result.GetValue(probes), output));
         return command;
     }
 

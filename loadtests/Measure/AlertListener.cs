@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HealthGrid.LoadTests.Measure;
 
-/// <summary>A dashboard client signed in as an executive (who sees every alert), timing each alert's arrival.</summary>
+/// <summary>A dashboard client signed in as the load-test desk (<see cref="Credentials"/>), timing each alert's arrival.</summary>
 public sealed class AlertListener : IAsyncDisposable
 {
     private readonly HubConnection connection;
@@ -16,7 +16,7 @@ public sealed class AlertListener : IAsyncDisposable
 
     public static async Task<AlertListener> ConnectAsync(Uri server, Credentials credentials, Action<Alert, long> received)
     {
-        var token = credentials.ExecutiveToken;
+        var token = credentials.ListenerToken;
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(server, DashboardHub.Path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
             .AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions))

@@ -22,7 +22,7 @@ public enum EventMixKind
 /// </summary>
 public sealed class EventMix(EventMixKind kind, string run)
 {
-    public const string Team = "team-loadtests";
+    public const string Team = Measure.Credentials.Team;
 
     private static readonly (string Kind, double Share)[] PeakShares =
     [

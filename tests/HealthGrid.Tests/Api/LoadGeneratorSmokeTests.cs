@@ -56,23 +56,30 @@ public sealed class LoadGeneratorSmokeTests
     public async Task Sla_storm_receives_every_breach_at_its_due_time()
     {
         await using var silo = await SiloProcess.StartEmbeddedAsync();
-        var output = new StringWriter();
-        var exit = await LoadGeneratorCli.Build(output).Parse(["sla-storm", "--url", silo.Http.BaseAddress!.ToString(), "--signing-key", TestAuth.SigningKey,
-            "--cases", "40", "--customers", "10", "--lead-seconds", "3", "--window-seconds", "2"]).InvokeAsync();
-        Assert.True(exit == 0, output.ToString());
-        Assert.Contains("due → breach alert at the SignalR client: n=40", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("server fire delay (on-time breaches): n=40", output.ToString(), StringComparison.Ordinal);
+        var (exit, output) = await InvokeAsync(silo, "sla-storm", "--cases", "40", "--customers", "10", "--lead-seconds", "3", "--window-seconds", "2");
+        Assert.True(exit == 0, output);
+        Assert.Contains("due → breach alert at the SignalR client: n=40", output, StringComparison.Ordinal);
+        Assert.Contains("server fire delay (on-time breaches): n=40", output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Busy_customer_updates_its_many_cases()
     {
         await using var silo = await SiloProcess.StartEmbeddedAsync();
-        var output = new StringWriter();
-        var exit = await LoadGeneratorCli.Build(output).Parse(["busy-customer", "--url", silo.Http.BaseAddress!.ToString(), "--signing-key", TestAuth.SigningKey,
-            "--cases", "50", "--rate", "50", "--seconds", "2"]).InvokeAsync();
-        Assert.True(exit == 0, output.ToString());
-        Assert.Contains("case update → 202 accepted: n=100", output.ToString(), StringComparison.Ordinal);
+        var (exit, output) = await InvokeAsync(silo, "busy-customer", "--cases", "50", "--rate", "50", "--seconds", "2");
+        Assert.True(exit == 0, output);
+        Assert.Contains("case update → 202 accepted: n=100", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Activation_reports_memory_per_customer_and_checks_the_server_still_answers()
+    {
+        await using var silo = await SiloProcess.StartEmbeddedAsync();
+        var (exit, output) = await InvokeAsync(silo, "activation", "--customers", "300", "--chunk", "100", "--probes", "20");
+        Assert.True(exit == 0, output);
+        Assert.Contains("active customer grains 0 → 300", output, StringComparison.Ordinal);
+        Assert.Contains("B of GC heap", output, StringComparison.Ordinal);
+        Assert.Contains("(n=20, errors 0)", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,6 +90,14 @@ public sealed class LoadGeneratorSmokeTests
         Assert.NotEqual(0, exit);
         Assert.Contains("is not a threshold", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("--batch-size must be between 1 and 1000", output.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A scenario that prints its own summary (no report files).</summary>
+    private static async Task<(int Exit, string Output)> InvokeAsync(SiloProcess silo, params string[] args)
+    {
+        var output = new StringWriter();
+        var exit = await LoadGeneratorCli.Build(output).Parse([.. args, "--url", silo.Http.BaseAddress!.ToString(), "--signing-key", TestAuth.SigningKey]).InvokeAsync();
+        return (exit, output.ToString());
     }
 
     private static async Task<(int Exit, string Output, JsonElement Report)> RunAsync(SiloProcess silo, params string[] args)

@@ -55,11 +55,16 @@ public sealed class KillTests(PostgresServer server, ITestOutputHelper output)
             var (state, log) = await LogReplay.ReplayAsync(connectionString, customer);
             var logged = log.Select(e => e.Interaction.EventId).ToList();
 
+            // Only events that count for health have a score change: the log also holds the SLA timers
+            // that fired for complaints opened hours back (how many depends on the time of day, since
+            // their clocks run in business hours).
+            var scored = log.Where(e => CustomerModel.CountsForHealth(e.Interaction)).Select(e => e.Interaction.EventId).ToList();
+
             // The history is a read model: right after the restart it may trail by a flush interval.
-            var history = await Eventually.Until(() => AllChangesAsync(restarted.Http, customer), h => h.Count >= logged.Count, TimeSpan.FromSeconds(10), "the score history to catch up");
+            var history = await Eventually.Until(() => AllChangesAsync(restarted.Http, customer), h => h.Count >= scored.Count, TimeSpan.FromSeconds(10), "the score history to catch up");
             Assert.Equal(logged.Count, logged.Distinct().Count());
             Assert.All(acknowledged.Where(a => a.Value == customer), a => Assert.Contains(a.Key, logged));
-            Assert.Equal(logged.Order(), history.Select(c => c.EventId).Order());
+            Assert.Equal(scored.Order(), history.Select(c => c.EventId).Order());
             Assert.Equal(LogReplay.SupportLoadNow(state), view.Health.Churn.Factors.Single(f => f.Name == "support load").Value, 0.01);
             Assert.Equal(LogReplay.ScoreNow(state), view.Health.Score, 1);
 
