@@ -51,6 +51,18 @@ public sealed class LiveRecipients
         }
     }
 
+    /// <summary>No dashboard is connected to this server: live changes need no work here.</summary>
+    public bool IsEmpty
+    {
+        get
+        {
+            lock (gate)
+            {
+                return groupsByConnection.Count == 0;
+            }
+        }
+    }
+
     /// <summary>Every connection that may see the alert: its audiences, its account's managers, and those who see everything.</summary>
     public List<string> For(Alert alert) =>
         For(alert.AccountId is { } account ? alert.Audiences.Select(a => a.Group).Append(new Audience(AudienceKind.Account, account).Group) : alert.Audiences.Select(a => a.Group));

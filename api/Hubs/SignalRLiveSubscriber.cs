@@ -20,6 +20,11 @@ public sealed class SignalRLiveSubscriber(
     public Task OnAlertsAsync(Alert[] alerts)
     {
         escalations.Count(alerts.Where(a => a.State == AlertState.Raised));
+        if (recipients.IsEmpty)
+        {
+            return Task.CompletedTask;
+        }
+
         var sends = new List<Task>(alerts.Length);
         foreach (var alert in alerts)
         {
@@ -41,6 +46,11 @@ public sealed class SignalRLiveSubscriber(
     public Task OnInteractionsAsync(LiveInteractionView[] interactions)
     {
         conversations.Apply(interactions);
+        if (recipients.IsEmpty)
+        {
+            return Task.CompletedTask;
+        }
+
         var sends = new List<Task>(interactions.Length);
         foreach (var interaction in interactions)
         {
@@ -55,6 +65,11 @@ public sealed class SignalRLiveSubscriber(
 
     private Task SendPerConnection<T>(T[] items, Func<T, IEnumerable<string>> groups, Func<IDashboardClient, T[], Task> send)
     {
+        if (recipients.IsEmpty)
+        {
+            return Task.CompletedTask;
+        }
+
         var perConnection = new Dictionary<string, List<T>>(StringComparer.Ordinal);
         foreach (var item in items)
         {

@@ -73,7 +73,7 @@ async function start() {
     return;
   }
 
-  document.getElementById('user').textContent = `${user.name} (${user.roles.join(', ')})`;
+  document.getElementById('user').textContent = `${user.name} · ${user.roles.map((r) => r.replace('_', ' ')).join(', ')}`;
   signOutButton.hidden = false;
   const links = allowedViews(user).map((v) => h('a', { href: `#/${v.id}`, dataset: { view: v.id } }, v.label));
   if (user.roles.includes('admin')) links.push(h('a', { href: '/orleans/', target: '_blank', rel: 'noopener' }, 'Orleans'));

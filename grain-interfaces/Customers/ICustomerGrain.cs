@@ -15,9 +15,10 @@ public interface ICustomerGrain : IAlertOwner
     /// <summary>
     /// Makes the interactions durable, then applies them in order. Concurrent calls for a busy
     /// customer share one journal commit (the grain is reentrant over a single-writer pipeline).
+    /// Not copied on a local call: callers hand over a fresh array and the grain never changes it.
     /// </summary>
     [Alias("RecordInteractions")]
-    Task<IngestOutcome[]> RecordInteractionsAsync(Interaction[] interactions);
+    Task<IngestOutcome[]> RecordInteractionsAsync([Immutable] Interaction[] interactions);
 
     /// <summary>The profile and live health, or null when the customer does not exist.</summary>
     [Alias("GetView")]

@@ -24,7 +24,7 @@ public sealed class AccountGrain(
     IOptionsMonitor<AlertOptions> alertOptions,
     TimeProvider time) : Grain, IAccountGrain
 {
-    private readonly Dictionary<string, CustomerSummary> customers = new(StringComparer.Ordinal);
+    private readonly AccountMembers customers = new();
 
     /// <summary>Customers that left, with the profile version they left with: older summaries must not bring them back.</summary>
     private readonly Dictionary<string, long> departed = new(StringComparer.Ordinal);
@@ -80,7 +80,7 @@ public sealed class AccountGrain(
 
     public Task RemoveCustomerAsync(string customerId, long profileVersion)
     {
-        if (customers.TryGetValue(customerId, out var current) && current.ProfileVersion < profileVersion)
+        if (customers.Find(customerId) is { } current && current.ProfileVersion < profileVersion)
         {
             customers.Remove(customerId);
         }
@@ -137,12 +137,12 @@ public sealed class AccountGrain(
 
     private List<CustomerSummary> Members()
     {
-        var members = customers.Values.ToList();
+        var members = customers.All.ToList();
         members.Sort(CustomerFilter.Compare);
         return members;
     }
 
-    private AccountRollup Rollup() => AccountRollups.Compute(customers.Values, model.CurrentValue);
+    private AccountRollup Rollup() => customers.Rollup(model.CurrentValue);
 
     private void Merge(IEnumerable<CustomerSummary> summaries)
     {
@@ -150,10 +150,10 @@ public sealed class AccountGrain(
         {
             var stale = summary.AccountId != AccountId
                 || (departed.TryGetValue(summary.Id, out var leftAt) && summary.ProfileVersion < leftAt)
-                || (customers.TryGetValue(summary.Id, out var existing) && !summary.IsNotOlderThan(existing));
+                || (customers.Find(summary.Id) is { } existing && !summary.IsNotOlderThan(existing));
             if (!stale)
             {
-                customers[summary.Id] = summary;
+                customers.Put(summary);
             }
         }
     }

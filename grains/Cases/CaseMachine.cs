@@ -142,9 +142,20 @@ public static class CaseMachine
     /// <summary>Closed cases and cases resolved long ago leave the live state (they stay in the case list).</summary>
     private static void Purge(CustomerState state, DateTimeOffset now, CaseContext context)
     {
-        foreach (var @case in state.Cases.Values.Where(c => c.Status == CaseStatus.Resolved && c.ResolvedAt < now - context.Sla.KeepResolvedFor).ToList())
+        // Runs on every event: allocate nothing unless there is something to purge.
+        var cutoff = now - context.Sla.KeepResolvedFor;
+        List<string>? purged = null;
+        foreach (var @case in state.Cases.Values)
         {
-            state.Cases.Remove(@case.Id);
+            if (@case.Status == CaseStatus.Resolved && @case.ResolvedAt < cutoff)
+            {
+                (purged ??= []).Add(@case.Id);
+            }
+        }
+
+        foreach (var caseId in purged ?? [])
+        {
+            state.Cases.Remove(caseId);
         }
     }
 }

@@ -28,6 +28,9 @@ internal sealed class CustomerSla(
     /// <summary>The due time the grain timer was last armed for, and when: timers due before that moment were overdue when first known.</summary>
     private (DateTimeOffset Due, DateTimeOffset At)? armed;
 
+    /// <summary>What the open-case registry was last told about this customer.</summary>
+    private bool? trackedOpen;
+
     /// <summary>Fires what is due, then arms for what comes next (soon again when the journal failed).</summary>
     public async Task FireAsync()
     {
@@ -39,8 +42,8 @@ internal sealed class CustomerSla(
     public async Task ScheduleAsync(bool retrySoon = false)
     {
         var state = customer.State;
-        var next = CaseTimers.Next(state.Cases.Values, rules.Now.Policies);
-        openCases.Track(customer.CustomerId, state.Cases.Values.Any(c => c.IsOpen));
+        var next = state.Cases.Count == 0 ? null : CaseTimers.Next(state.Cases.Values, rules.Now.Policies);
+        TrackOpenCases(state.Cases.Values.Any(c => c.IsOpen));
         if (next is null)
         {
             timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -70,6 +73,16 @@ internal sealed class CustomerSla(
             var period = rules.Now.Sla.ReminderPeriod;
             await grain.RegisterOrUpdateReminder(ReminderName, period, period);
             state.SlaReminder = true;
+        }
+    }
+
+    /// <summary>The silo-wide registry is shared by every customer: tell it only what changed.</summary>
+    private void TrackOpenCases(bool hasOpenCases)
+    {
+        if (trackedOpen != hasOpenCases)
+        {
+            openCases.Track(customer.CustomerId, hasOpenCases);
+            trackedOpen = hasOpenCases;
         }
     }
 

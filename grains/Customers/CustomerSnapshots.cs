@@ -23,9 +23,14 @@ internal sealed partial class CustomerSnapshots(
 
     public Snapshots Policy => policy;
 
-    /// <summary>Starts the periodic check (once); <paramref name="run"/> puts it in the grain's write queue.</summary>
+    /// <summary>Starts the periodic check (once, and only while snapshots are periodic); <paramref name="run"/> puts it in the grain's write queue.</summary>
     public void Start(IGrainBase grain, Func<Func<Task>, Task> run)
     {
+        if (!options.CurrentValue.Periodic)
+        {
+            return;
+        }
+
         var period = options.CurrentValue.MaxAge;
         timer ??= grain.RegisterGrainTimer(() => run(() => WriteIfDueAsync(force: false)), new GrainTimerCreationOptions(period, period) { Interleave = true, KeepAlive = false });
     }

@@ -20,7 +20,7 @@ internal sealed class Snapshots(IOptionsMonitor<SnapshotOptions> options, TimePr
         dirtySince = null;
     }
 
-    /// <summary>Due when anything is unsaved and forced, or too many events or too old.</summary>
+    /// <summary>Due when anything is unsaved and forced, or (while periodic) too many events or too old.</summary>
     public bool IsDue(bool force)
     {
         if (dirtySince is not { } since)
@@ -29,8 +29,12 @@ internal sealed class Snapshots(IOptionsMonitor<SnapshotOptions> options, TimePr
         }
 
         var policy = options.CurrentValue;
-        return force
-            || (policy.EveryEvents > 0 && eventsSince >= policy.EveryEvents)
+        return force || (policy.Periodic && IsOverdue(policy, since));
+    }
+
+    private bool IsOverdue(SnapshotOptions policy, DateTimeOffset since)
+    {
+        return (policy.EveryEvents > 0 && eventsSince >= policy.EveryEvents)
             || time.GetUtcNow() - since >= policy.MaxAge;
     }
 }

@@ -1,3 +1,4 @@
+using Orleans.Runtime.Hosting;
 using HealthGrid.Live;
 using HealthGrid.Accounts;
 using HealthGrid.Activity;
@@ -56,10 +57,22 @@ public static class GrainServices
         return services;
     }
 
-    /// <summary>Embedded mode: the journal and projections live in process memory.</summary>
+    /// <summary>
+    /// Embedded mode: the journal, projections and grain state live in process memory. Snapshots are
+    /// only taken when a grain deactivates: nothing survives the process, so there is nothing to bound.
+    /// </summary>
     public static IServiceCollection AddInMemoryEventStore(this IServiceCollection services)
     {
-        services.PostConfigure<SnapshotOptions>(o => o.OnShutdown = false);
+        services.PostConfigure<SnapshotOptions>(o =>
+        {
+            o.OnShutdown = false;
+            o.Periodic = false;
+        });
+        foreach (var name in StorageNames.All)
+        {
+            services.AddGrainStorage(name, (_, _) => new InProcessGrainStorage());
+        }
+
         services.AddSingleton<IEventJournal, InMemoryEventJournal>();
         services.AddSingleton<IProjectionStore, InMemoryProjectionStore>();
         return services;

@@ -17,7 +17,7 @@ public sealed class InMemoryProjectionStore(IOptions<ProjectionOptions> options)
     private readonly ConcurrentDictionary<string, CustomerSummary> customers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> customersByAccount = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, AccountProfile> accounts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, List<ScoreChange>> history = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ScoreHistoryRing> history = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CaseView> cases = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Alert> alerts = new(StringComparer.Ordinal);
 
@@ -101,24 +101,19 @@ public sealed class InMemoryProjectionStore(IOptions<ProjectionOptions> options)
     public Task<AccountProfile[]> ListAccountsAsync(CancellationToken cancellationToken) =>
         Task.FromResult(accounts.Values.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToArray());
 
-    public Task<ScoreChange[]> GetScoreHistoryAsync(string customerId, long? before, int limit, CancellationToken cancellationToken)
-    {
-        if (!history.TryGetValue(customerId, out var changes))
-        {
-            return Task.FromResult(Array.Empty<ScoreChange>());
-        }
-
-        lock (changes)
-        {
-            return Task.FromResult(changes.Where(c => before is null || c.Seq < before).OrderByDescending(c => c.Seq).Take(limit).ToArray());
-        }
-    }
+    public Task<ScoreChange[]> GetScoreHistoryAsync(string customerId, long? before, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult(history.TryGetValue(customerId, out var changes) ? changes.Newest(before, limit) : []);
 
     private void Upsert(CustomerSummary summary)
     {
         var previous = customers.GetValueOrDefault(summary.Id);
         customers.AddOrUpdate(summary.Id, summary, (_, existing) => summary.IsNotOlderThan(existing) ? summary : existing);
-        if (previous is not null && previous.AccountId != summary.AccountId && customersByAccount.TryGetValue(previous.AccountId, out var old))
+        if (previous?.AccountId == summary.AccountId)
+        {
+            return;
+        }
+
+        if (previous is not null && customersByAccount.TryGetValue(previous.AccountId, out var old))
         {
             old.TryRemove(summary.Id, out _);
         }
@@ -126,22 +121,6 @@ public sealed class InMemoryProjectionStore(IOptions<ProjectionOptions> options)
         customersByAccount.GetOrAdd(summary.AccountId, _ => new(StringComparer.Ordinal))[summary.Id] = 0;
     }
 
-    private void Append(ScoreChange change)
-    {
-        var changes = history.GetOrAdd(change.CustomerId, _ => []);
-        lock (changes)
-        {
-            // Changes arrive in sequence order; only a replay after a restart can repeat one.
-            if (changes.Count > 0 && change.Seq <= changes[^1].Seq && changes.Exists(c => c.Seq == change.Seq))
-            {
-                return;
-            }
-
-            changes.Add(change);
-            if (changes.Count > historyPerCustomer)
-            {
-                changes.RemoveAt(0);
-            }
-        }
-    }
+    private void Append(ScoreChange change) =>
+        history.GetOrAdd(change.CustomerId, static (_, capacity) => new ScoreHistoryRing(capacity), historyPerCustomer).Append(change);
 }

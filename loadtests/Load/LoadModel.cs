@@ -27,8 +27,36 @@ public sealed record OpenModel(ArrivalProfile Profile) : LoadModel($"open model,
 
     public override async Task RunAsync(TimeSpan duration, Func<long, long, Task> send, Action late, CancellationToken cancellation)
     {
-        var start = Stopwatch.GetTimestamp();
         var inFlight = new InFlight();
+        var schedule = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // The schedule runs on a thread of its own, not on timers: a timer's callback waits for a free
+        // thread-pool thread, and on a busy two-core machine that wait made half the sends late.
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Schedule(duration, send, late, inFlight, cancellation);
+                schedule.TrySetResult();
+            }
+            catch (Exception ex)
+            {
+                schedule.TrySetException(ex);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "open-model schedule",
+            Priority = ThreadPriority.AboveNormal,
+        };
+        thread.Start();
+        await schedule.Task;
+        await inFlight.DrainAsync();
+    }
+
+    private void Schedule(TimeSpan duration, Func<long, long, Task> send, Action late, InFlight inFlight, CancellationToken cancellation)
+    {
+        var start = Stopwatch.GetTimestamp();
         var seconds = 0.0;
         for (long i = 0; seconds < duration.TotalSeconds && !cancellation.IsCancellationRequested; i++)
         {
@@ -42,31 +70,30 @@ public sealed record OpenModel(ArrivalProfile Profile) : LoadModel($"open model,
             }
 
             var scheduled = start + (long)(seconds * Stopwatch.Frequency);
-            await WaitUntilAsync(scheduled);
+            WaitUntil(scheduled);
             if (Stopwatch.GetTimestamp() - scheduled > LateAfter)
             {
                 late();
             }
 
+            // The request starts on this thread and continues on the pool at its first wait.
             inFlight.Track(send(i, scheduled));
             seconds += 1 / rate;
         }
-
-        await inFlight.DrainAsync();
     }
 
     /// <summary>
     /// Sleeps until the request is due, never spinning: on a small machine a spinning generator takes
-    /// a core from the server it measures. A timer wakes within about a millisecond, so requests due
+    /// a core from the server it measures. A sleep wakes within about a millisecond, so requests due
     /// meanwhile go out together, up to a millisecond after their time — which their latency, counted
     /// from the scheduled time, includes.
     /// </summary>
-    private static async ValueTask WaitUntilAsync(long timestamp)
+    private static void WaitUntil(long timestamp)
     {
         while (Stopwatch.GetTimestamp() < timestamp)
         {
             var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp);
-            await Task.Delay(wait > TimeSpan.FromMilliseconds(2) ? wait - TimeSpan.FromMilliseconds(1) : TimeSpan.FromMilliseconds(1));
+            Thread.Sleep(wait > TimeSpan.FromMilliseconds(2) ? wait - TimeSpan.FromMilliseconds(1) : TimeSpan.FromMilliseconds(1));
         }
     }
 }

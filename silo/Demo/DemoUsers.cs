@@ -21,15 +21,15 @@ public sealed class DemoUsers(IOptions<DemoOptions> options)
     {
         return
         [
-            Manager(0, "Avery, account manager"),
-            Manager(1, "Blake, account manager"),
-            new("sup-emea", "Supervisor of the EMEA support team", new("sup-emea", "Morgan (EMEA supervisor)", [HealthGridRoles.Supervisor], Teams: ["team-emea"])),
-            new("sup-amer", "Supervisor of the Americas support team", new("sup-amer", "Riley (Americas supervisor)", [HealthGridRoles.Supervisor], Teams: ["team-amer"])),
-            new("po-billing", "Owner of the billing process", new("po-billing", "Quinn (billing process owner)", [HealthGridRoles.ProcessOwner], ProcessOwner: "po-billing")),
-            new("exec", "Executive: sees everything, receives leadership alerts", new("exec", "Jordan (executive)", [HealthGridRoles.Executive])),
-            new("planner", "Continuity planner: every customer, no cases or alerts", new("planner", "Sage (continuity planner)", [HealthGridRoles.ContinuityPlanner])),
+            Manager(0, "Avery"),
+            Manager(1, "Blake"),
+            new("sup-emea", "Supervisor of the EMEA support team", new("sup-emea", "Morgan", [HealthGridRoles.Supervisor], Teams: ["team-emea"])),
+            new("sup-amer", "Supervisor of the Americas support team", new("sup-amer", "Riley", [HealthGridRoles.Supervisor], Teams: ["team-amer"])),
+            new("po-billing", "Owner of the billing process", new("po-billing", "Quinn", [HealthGridRoles.ProcessOwner], ProcessOwner: "po-billing")),
+            new("exec", "Executive: sees everything, receives leadership alerts", new("exec", "Jordan", [HealthGridRoles.Executive])),
+            new("planner", "Continuity planner: every customer, no cases or alerts", new("planner", "Sage", [HealthGridRoles.ContinuityPlanner])),
             new("ingest-helpdesk", "The helpdesk integration: may only post events", new("ingest-helpdesk", "Helpdesk integration", [HealthGridRoles.Ingest])),
-            new("admin", "Administrator: everything, and configuration", new("admin", "Alex (admin)", [HealthGridRoles.Admin])),
+            new("admin", "Administrator: everything, and configuration", new("admin", "Alex", [HealthGridRoles.Admin])),
         ];
 
         // The demo assigns account a to manager a mod 6 (DemoOrganisation), so the claims match the data.

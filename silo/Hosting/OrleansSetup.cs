@@ -67,12 +67,8 @@ public static class OrleansSetup
             }
             else
             {
+                // Grain storage is registered with the in-memory event store (AddInMemoryEventStore).
                 silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, null, settings.ServiceId, settings.ClusterId);
-                foreach (var name in StorageNames.All)
-                {
-                    silo.AddMemoryGrainStorage(name);
-                }
-
                 silo.UseInMemoryReminderService();
             }
 

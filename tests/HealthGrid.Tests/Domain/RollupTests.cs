@@ -21,8 +21,7 @@ public sealed class RollupTests
     [Fact]
     public void Account_health_is_weighted_by_revenue_with_bands_and_revenue_at_risk()
     {
-        var rollup = AccountRollups.Compute(
-            [Summary("big", 40, 900, HealthBand.Critical), Summary("small", 90, 100, HealthBand.Healthy)], Options());
+        var rollup = Members(Summary("big", 40, 900, HealthBand.Critical), Summary("small", 90, 100, HealthBand.Healthy)).Rollup(Options());
         Assert.Equal(45, rollup.Health); // (40·900 + 90·100) / 1000
         Assert.Equal(HealthBand.AtRisk, rollup.Band);
         Assert.Equal(new BandCounts(1, 0, 1), rollup.Bands);
@@ -33,8 +32,45 @@ public sealed class RollupTests
     [Fact]
     public void Without_revenue_every_customer_weighs_the_same_and_an_empty_account_is_zero()
     {
-        Assert.Equal(65, AccountRollups.Compute([Summary("a", 40, 0, HealthBand.Critical), Summary("b", 90, 0, HealthBand.Healthy)], Options()).Health);
-        Assert.Equal(0, AccountRollups.Compute([], Options()).CustomerCount);
+        Assert.Equal(65, Members(Summary("a", 40, 0, HealthBand.Critical), Summary("b", 90, 0, HealthBand.Healthy)).Rollup(Options()).Health);
+        Assert.Equal(0, Members().Rollup(Options()).CustomerCount);
+    }
+
+    [Fact]
+    public void Running_totals_follow_replaced_and_removed_customers_exactly()
+    {
+        var random = new Random(7);
+        var members = new AccountMembers();
+        var current = new Dictionary<string, CustomerSummary>();
+        for (var i = 0; i < 5_000; i++)
+        {
+            var id = $"c{random.Next(50)}";
+            if (random.Next(10) == 0)
+            {
+                members.Remove(id);
+                current.Remove(id);
+                continue;
+            }
+
+            var health = Math.Round(random.NextDouble() * 100, 1);
+            var summary = Summary(id, health, random.Next(3) == 0 ? 0 : random.Next(1, 100_000), health < 45 ? HealthBand.Critical : health < 70 ? HealthBand.AtRisk : HealthBand.Healthy);
+            members.Put(summary);
+            current[id] = summary;
+        }
+
+        // The same customers added once to fresh totals: nothing accumulated along the way may differ.
+        Assert.Equal(Members([.. current.Values]).Rollup(Options()), members.Rollup(Options()));
+    }
+
+    private static AccountMembers Members(params CustomerSummary[] summaries)
+    {
+        var members = new AccountMembers();
+        foreach (var summary in summaries)
+        {
+            members.Put(summary);
+        }
+
+        return members;
     }
 
     [Fact]

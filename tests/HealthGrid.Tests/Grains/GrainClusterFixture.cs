@@ -31,11 +31,6 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         });
         builder.ConfigureSilo((_, silo) =>
         {
-            foreach (var name in StorageNames.All)
-            {
-                silo.AddMemoryGrainStorage(name);
-            }
-
             silo.UseInMemoryReminderService();
             silo.UseSystemTextJsonGrainStorageSerializer();
         });

@@ -342,5 +342,21 @@ public sealed class CaseLifecycleTests
         Assert.Equal(["team:billing-desk", "owner:po-billing"], breach.Audiences.Select(a => a.Group));
     }
 
+    [Fact]
+    public void Resolved_cases_leave_the_live_state_once_kept_long_enough_and_open_ones_stay()
+    {
+        var harness = new CustomerHarness();
+        harness.Apply(Ticket(InteractionKind.TicketOpened, "T-old", T0));
+        harness.Apply(Ticket(InteractionKind.TicketResolved, "T-old", T0 + H(1)));
+        harness.Apply(Ticket(InteractionKind.TicketOpened, "T-open", T0 + H(2)));
+        harness.Apply(Ticket(InteractionKind.TicketOpened, "T-recent", T0 + H(3)));
+        harness.Apply(Ticket(InteractionKind.TicketResolved, "T-recent", T0 + harness.Sla.KeepResolvedFor));
+        Assert.Equal(["T-old", "T-open", "T-recent"], harness.State.Cases.Keys.Order());
+
+        // The next event after the keep period of T-old purges it; T-recent was resolved too recently.
+        harness.Apply(Ticket(InteractionKind.TicketUpdated, "T-open", T0 + H(1) + harness.Sla.KeepResolvedFor + Min));
+        Assert.Equal(["T-open", "T-recent"], harness.State.Cases.Keys.Order());
+    }
+
     private static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value);
 }
