@@ -3,6 +3,7 @@ using HealthGrid.Alerts;
 using HealthGrid.Auth;
 using HealthGrid.Cases;
 using HealthGrid.Configuration;
+using HealthGrid.Continuity;
 using HealthGrid.Customers;
 using HealthGrid.Events;
 using HealthGrid.Hubs;
@@ -47,10 +48,10 @@ public static class ApiServices
         services.TryAddSingleton<CurrentOrganisation>();
         services.AddSingleton<IngestMetrics>();
         services.AddSingleton<EventValidator>();
-        services.AddSingleton<CustomerGrainReferences>();
         services.AddSingleton<EventIngestor>();
         services.AddSingleton<CustomerValidator>();
         services.AddSingleton<ProfileWriter>();
+        services.AddSingleton<ScenarioValidator>();
         return services;
     }
 
@@ -75,6 +76,7 @@ public static class ApiServices
         app.MapCaseEndpoints();
         app.MapAlertEndpoints();
         app.MapLiveEndpoints();
+        app.MapContinuityEndpoints();
         app.MapSessionCookie();
         // A connection ends when its token expires: a revoked or lapsed user stops receiving pushes.
         app.MapHub<DashboardHub>(DashboardHub.Path, o => o.CloseOnAuthenticationExpiration = true).RequireAuthorization(AuthPolicies.Dashboard);

@@ -21,6 +21,7 @@ public static class AuthPolicies
     public const string Conversations = "conversations";
     public const string Operations = "operations";
     public const string ApiReference = "api-reference";
+    public const string Continuity = "continuity";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -37,5 +38,6 @@ public static class AuthPolicies
         options.AddPolicy(Metrics, p => p.RequireRole(HealthGridRoles.Monitoring, HealthGridRoles.Admin));
         options.AddPolicy(Operations, p => p.RequireRole(HealthGridRoles.Admin));
         options.AddPolicy(ApiReference, p => p.RequireRole(HealthGridRoles.Executive, HealthGridRoles.Admin));
+        options.AddPolicy(Continuity, p => p.RequireRole(HealthGridRoles.ContinuityPlanner, HealthGridRoles.Executive, HealthGridRoles.Admin));
     }
 }

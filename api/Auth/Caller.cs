@@ -23,7 +23,9 @@ public sealed class Caller
         Accounts = Values(user, HealthGridClaims.Account, HealthGridRoles.AccountManager);
         Teams = Values(user, HealthGridClaims.Team, HealthGridRoles.Supervisor);
         ProcessOwners = Values(user, HealthGridClaims.ProcessOwner, HealthGridRoles.ProcessOwner);
-        AlertAudiences = AlertGroups.Of(Subject, Teams, Accounts, ProcessOwners, user.IsInRole(HealthGridRoles.Executive), user.IsInRole(HealthGridRoles.Admin));
+        SeesCaseDetails = SeesEverything;
+        AlertAudiences = AlertGroups.Of(Subject, Teams, Accounts, ProcessOwners, user.IsInRole(HealthGridRoles.Executive), user.IsInRole(HealthGridRoles.Admin),
+            user.IsInRole(HealthGridRoles.ContinuityPlanner));
     }
 
     public string Subject { get; }
@@ -33,6 +35,9 @@ public sealed class Caller
 
     /// <summary>Also continuity planners, who plan over every customer but see no cases or alerts.</summary>
     public bool SeesEveryCustomer { get; }
+
+    /// <summary>Whether continuity results may name cases and their teams (executives and admins) or only count them (planners).</summary>
+    public bool SeesCaseDetails { get; }
 
     /// <summary>The accounts of an account manager (claims of other roles grant nothing).</summary>
     public string[] Accounts { get; }

@@ -1,3 +1,4 @@
+using HealthGrid.Customers;
 using HealthGrid.Ingest;
 using HealthGrid.SystemChanges;
 using Microsoft.Extensions.Logging;

@@ -5,13 +5,16 @@ namespace HealthGrid.Hubs;
 /// <summary>
 /// The alert audiences a signed-in user belongs to, from their token's claims only (through
 /// <see cref="Auth.Caller"/>): a connection cannot ask to join anything. Executives and admins see
-/// every alert.
+/// every alert (and every continuity run); continuity planners see continuity runs.
 /// </summary>
 public static class AlertGroups
 {
     public const string Everything = "*";
 
-    public static HashSet<string> Of(string subject, string[] teams, string[] accounts, string[] processOwners, bool executive, bool admin)
+    /// <summary>Continuity planners: the progress and results of continuity runs.</summary>
+    public const string Continuity = "continuity";
+
+    public static HashSet<string> Of(string subject, string[] teams, string[] accounts, string[] processOwners, bool executive, bool admin, bool planner)
     {
         var groups = new HashSet<string>(StringComparer.Ordinal);
         if (subject.Length > 0)
@@ -25,6 +28,11 @@ public static class AlertGroups
         if (executive)
         {
             groups.Add(Audience.Leadership.Group);
+        }
+
+        if (planner)
+        {
+            groups.Add(Continuity);
         }
 
         if (executive || admin)

@@ -1,5 +1,6 @@
 using HealthGrid.Alerts;
 using HealthGrid.Cases;
+using HealthGrid.Continuity;
 using HealthGrid.Kpis;
 using HealthGrid.Live;
 
@@ -29,4 +30,7 @@ public interface IDashboardClient
 
     /// <summary>The leadership KPIs, recomputed every few seconds (executives and admins).</summary>
     Task KpisChanged(KpiSnapshot kpis);
+
+    /// <summary>A continuity run moved on (progress) or finished (its summary); continuity planners, executives and admins.</summary>
+    Task ContinuityRunChanged(ContinuityRun run);
 }

@@ -1,5 +1,6 @@
 using HealthGrid.Alerts;
 using HealthGrid.Cases;
+using HealthGrid.Continuity;
 using HealthGrid.Kpis;
 using HealthGrid.Live;
 using Microsoft.AspNetCore.SignalR;
@@ -61,6 +62,17 @@ public sealed class SignalRLiveSubscriber(
         }
 
         return Task.WhenAll(sends);
+    }
+
+    public Task OnContinuityRunsAsync(ContinuityRun[] runs)
+    {
+        if (recipients.For([AlertGroups.Continuity]) is not { Count: > 0 } connections)
+        {
+            return Task.CompletedTask;
+        }
+
+        var client = hub.Clients.Clients(connections);
+        return Task.WhenAll(runs.Select(client.ContinuityRunChanged));
     }
 
     private Task SendPerConnection<T>(T[] items, Func<T, IEnumerable<string>> groups, Func<IDashboardClient, T[], Task> send)

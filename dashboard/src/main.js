@@ -5,6 +5,7 @@ import * as session from './session.js';
 import { signInPage } from './signin.js';
 import { h, replace } from './ui/dom.js';
 import { startCountdowns } from './ui/countdowns.js';
+import { continuity } from './views/continuity.js';
 import { customerPage } from './views/customer.js';
 import { executive } from './views/executive.js';
 import { owner } from './views/owner.js';
@@ -16,10 +17,11 @@ const views = [
   { id: 'supervisor', label: 'Supervisor', roles: ['supervisor', 'admin'], mount: supervisor },
   { id: 'owner', label: 'Process owner', roles: ['process_owner', 'admin'], mount: owner },
   { id: 'executive', label: 'Executive', roles: ['executive', 'admin'], mount: executive },
+  { id: 'continuity', label: 'Continuity', roles: ['continuity_planner', 'executive', 'admin'], mount: continuity },
 ];
 
 // Where a user lands: the most specific view they may open.
-const preferred = ['executive', 'supervisor', 'owner', 'portfolio'];
+const preferred = ['executive', 'continuity', 'supervisor', 'owner', 'portfolio'];
 
 const main = document.getElementById('main');
 const nav = document.getElementById('views');

@@ -13,6 +13,7 @@ public sealed class OrganisationIndex
     private readonly Dictionary<string, ProcessSettings> processes;
     private readonly Dictionary<string, CategorizationCodeSettings> codes;
     private readonly Dictionary<InteractionKind, string> stageByKind;
+    private readonly Dictionary<string, string> firstCodeByProcess;
 
     public OrganisationIndex(OrganisationOptions options)
     {
@@ -21,11 +22,18 @@ public sealed class OrganisationIndex
         processes = options.Processes.ToDictionary(p => p.Id, StringComparer.Ordinal);
         codes = options.CategorizationCodes.ToDictionary(c => c.Code, StringComparer.Ordinal);
         stageByKind = new Dictionary<InteractionKind, string>(options.StageByKind);
+        firstCodeByProcess = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var code in options.CategorizationCodes)
+        {
+            firstCodeByProcess.TryAdd(code.Process, code.Code);
+        }
     }
 
     public IEnumerable<JourneyStageSettings> Stages => stages.Values;
 
     public IEnumerable<ProcessOwnerSettings> Owners => owners.Values;
+
+    public IEnumerable<ProcessSettings> Processes => processes.Values;
 
     public bool IsStage(string id) => stages.ContainsKey(id);
 
@@ -36,6 +44,15 @@ public sealed class OrganisationIndex
     public JourneyStageSettings? Stage(string id) => stages.GetValueOrDefault(id);
 
     public ProcessOwnerSettings? Owner(string id) => owners.GetValueOrDefault(id);
+
+    public ProcessSettings? Process(string id) => processes.GetValueOrDefault(id);
+
+    /// <summary>The processes serving a journey stage, in configuration order.</summary>
+    public IEnumerable<ProcessSettings> ProcessesServing(string stage) =>
+        processes.Values.Where(p => string.Equals(p.JourneyStage, stage, StringComparison.Ordinal));
+
+    /// <summary>The first categorization code of a process: how a ticket about the process as a whole is categorized.</summary>
+    public string? FirstCodeOf(string process) => firstCodeByProcess.GetValueOrDefault(process);
 
     public IEnumerable<ProcessSettings> ProcessesOwnedBy(string ownerId) =>
         processes.Values.Where(p => string.Equals(p.Owner, ownerId, StringComparison.Ordinal));

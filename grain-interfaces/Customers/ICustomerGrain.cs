@@ -1,5 +1,6 @@
 using HealthGrid.Alerts;
 using HealthGrid.Cases;
+using HealthGrid.Continuity;
 using HealthGrid.Ingest;
 
 namespace HealthGrid.Customers;
@@ -39,6 +40,13 @@ public interface ICustomerGrain : IAlertOwner
     /// <summary>Acknowledges or resolves a case; durable like an event.</summary>
     [Alias("ActOnCase")]
     Task<CaseActionResult> ActOnCaseAsync(string caseId, CaseAction action, string by, string? note);
+
+    /// <summary>
+    /// Projects a continuity scenario onto the customer from its live state, changing nothing; null
+    /// when the scenario does not reach it (no dependency on a disrupted node in scope) or the customer does not exist.
+    /// </summary>
+    [Alias("SimulateDisruption")]
+    Task<CustomerImpact?> SimulateDisruptionAsync(ScenarioPlan plan);
 
     /// <summary>Re-applies the SLA policies in force to the open cases (after a configuration change).</summary>
     [Alias("RefreshSla")]

@@ -1,12 +1,14 @@
 using HealthGrid.Alerts;
 using HealthGrid.Cases;
+using HealthGrid.Continuity;
 using Orleans.Concurrency;
 
 namespace HealthGrid.Live;
 
 /// <summary>
 /// A silo's live-push endpoint (its SignalR hub), observed by every silo's broadcaster: alert changes
-/// as they happen, customer and case changes as coalesced per flush, live conversations as they move.
+/// as they happen, customer and case changes as coalesced per flush, live conversations as they move,
+/// continuity runs as they progress.
 /// </summary>
 [Alias("HealthGrid.ILiveSubscriber")]
 public interface ILiveSubscriber : IGrainObserver
@@ -22,4 +24,7 @@ public interface ILiveSubscriber : IGrainObserver
 
     [Alias("OnInteractions"), OneWay]
     Task OnInteractionsAsync(LiveInteractionView[] interactions);
+
+    [Alias("OnContinuityRuns"), OneWay]
+    Task OnContinuityRunsAsync(ContinuityRun[] runs);
 }

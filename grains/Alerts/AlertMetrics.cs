@@ -25,7 +25,14 @@ public sealed class AlertMetrics
     public void Raised(Alert alert) =>
         raised.Add(1, new("type", Label(alert.Type)), new("severity", Label(alert.Severity)));
 
-    public void Pushed(int count) => pushed.Add(count);
+    public void Pushed(int count)
+    {
+        // Batches of other changes (customers, cases, continuity runs) push no alert: nothing to count.
+        if (count > 0)
+        {
+            pushed.Add(count);
+        }
+    }
 
     /// <summary>
     /// A timer fired <paramref name="delay"/> after its due time. <paramref name="overdue"/> marks timers

@@ -3,6 +3,7 @@ using HealthGrid.Accounts;
 using HealthGrid.Activity;
 using HealthGrid.Alerts;
 using HealthGrid.Cases;
+using HealthGrid.Continuity;
 using HealthGrid.Customers.Scoring;
 using HealthGrid.Ingest;
 using HealthGrid.Projections;
@@ -10,6 +11,7 @@ using HealthGrid.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Serialization;
 
 namespace HealthGrid.Customers;
 
@@ -35,6 +37,7 @@ public sealed class CustomerGrain(
     CustomerMetrics metrics,
     AlertMetrics alertMetrics,
     TimeProvider time,
+    DeepCopier copier,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain, IRemindable
 {
     private const int RecentChangesShown = 5;
@@ -101,6 +104,7 @@ public sealed class CustomerGrain(
         }
 
         publisher.Publish(customer.Summary(time.GetUtcNow()));
+        publisher.Publish(new CustomerDependencies(customer.CustomerId, state.State.ProfileVersion, profile.Dependencies));
         await publisher.FlushAsync();
         snapshots.Start(this, work => queue.Run(work));
 
@@ -156,6 +160,22 @@ public sealed class CustomerGrain(
 
         var stored = publisher.PendingCase(caseId) ?? await store.GetCaseAsync(caseId, CancellationToken.None);
         return stored?.CustomerId == customer.CustomerId ? stored : null;
+    }
+
+    /// <summary>
+    /// Runs the scenario forward on a copy of the state: one synchronous turn, so no event is half
+    /// applied in what is copied, and nothing the projection does reaches the live state.
+    /// </summary>
+    public Task<CustomerImpact?> SimulateDisruptionAsync(ScenarioPlan plan)
+    {
+        if (customer.Profile is null)
+        {
+            DeactivateOnIdle();
+            return Task.FromResult<CustomerImpact?>(null);
+        }
+
+        var copy = new CustomerModel(customer.CustomerId, copier.Copy(state.State));
+        return Task.FromResult(DisruptionSimulator.Project(copy, rules.Now, plan));
     }
 
     public Task<CaseActionResult> ActOnCaseAsync(string caseId, CaseAction action, string by, string? note) => Write(() => actions.OnCaseAsync(caseId, action, by, note));

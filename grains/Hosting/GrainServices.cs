@@ -5,6 +5,7 @@ using HealthGrid.Activity;
 using HealthGrid.Alerts;
 using HealthGrid.Cases;
 using HealthGrid.Configuration;
+using HealthGrid.Continuity;
 using HealthGrid.Customers;
 using HealthGrid.Ingest;
 using HealthGrid.Projections;
@@ -31,6 +32,7 @@ public static class GrainServices
         services.AddValidatedOptions<ProjectionOptions>(ProjectionOptions.Section);
         services.AddValidatedOptions<ActivityOptions>(ActivityOptions.Section);
         services.AddValidatedOptions<JournalOptions>(JournalOptions.Section);
+        services.AddValidatedOptions<ContinuityOptions>(ContinuityOptions.Section);
         services.AddSingleton<IValidateOptions<HealthModelOptions>, HealthModelOptionsValidator>();
         services.AddValidatedOptions<SlaOptions>(SlaOptions.Section);
         services.AddValidatedOptions<AlertOptions>(AlertOptions.Section);
@@ -54,6 +56,7 @@ public static class GrainServices
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ProjectionPublisher>());
         services.AddSingleton<ActivityAggregator>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ActivityAggregator>());
+        services.AddSingleton<CustomerGrainReferences>();
         return services;
     }
 
@@ -75,6 +78,7 @@ public static class GrainServices
 
         services.AddSingleton<IEventJournal, InMemoryEventJournal>();
         services.AddSingleton<IProjectionStore, InMemoryProjectionStore>();
+        services.AddSingleton<IContinuityStore, InMemoryContinuityStore>();
         return services;
     }
 }

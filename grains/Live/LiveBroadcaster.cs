@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using HealthGrid.Alerts;
 using HealthGrid.Cases;
+using HealthGrid.Continuity;
 using Microsoft.Extensions.Logging;
 
 namespace HealthGrid.Live;
@@ -41,18 +42,21 @@ public sealed partial class LiveBroadcaster : IAsyncDisposable
             metrics.Raised(alert);
         }
 
-        queue.Writer.TryWrite(new Change(alert, null, null, null));
+        queue.Writer.TryWrite(new Change { Alert = alert });
     }
 
-    public void Publish(LiveInteractionView interaction) => queue.Writer.TryWrite(new Change(null, interaction, null, null));
+    public void Publish(LiveInteractionView interaction) => queue.Writer.TryWrite(new Change { Interaction = interaction });
 
     public void Publish(CustomerUpdate[] customers, CaseView[] cases)
     {
         if (customers.Length > 0 || cases.Length > 0)
         {
-            queue.Writer.TryWrite(new Change(null, null, customers, cases));
+            queue.Writer.TryWrite(new Change { Customers = customers, Cases = cases });
         }
     }
+
+    /// <summary>A continuity run's progress or result, for planners' dashboards.</summary>
+    public void Publish(ContinuityRun run) => queue.Writer.TryWrite(new Change { Run = run });
 
     /// <summary>Forget the cached endpoints, e.g. when a new one registers.</summary>
     public void Refresh() => refreshedAt = DateTimeOffset.MinValue;
@@ -98,6 +102,7 @@ public sealed partial class LiveBroadcaster : IAsyncDisposable
         LiveInteractionView[] interactions = [.. batch.Interactions];
         CustomerUpdate[] customers = [.. batch.Customers];
         CaseView[] cases = [.. batch.Cases];
+        ContinuityRun[] runs = [.. batch.Runs.Values];
         foreach (var subscriber in subscribers)
         {
             // One-way: a slow or gone silo costs nothing here; the registry drops it when its lease ends.
@@ -120,6 +125,11 @@ public sealed partial class LiveBroadcaster : IAsyncDisposable
             {
                 _ = subscriber.OnCasesAsync(cases);
             }
+
+            if (runs.Length > 0)
+            {
+                _ = subscriber.OnContinuityRunsAsync(runs);
+            }
         }
 
         metrics.Pushed(alerts.Length * subscribers.Length);
@@ -128,7 +138,18 @@ public sealed partial class LiveBroadcaster : IAsyncDisposable
     [LoggerMessage(EventId = 2201, Level = LogLevel.Warning, Message = "Pushing {Count} live changes failed; they are kept in the lists")]
     private partial void LogSendFailed(Exception exception, int count);
 
-    private readonly record struct Change(Alert? Alert, LiveInteractionView? Interaction, CustomerUpdate[]? Customers, CaseView[]? Cases);
+    private readonly record struct Change
+    {
+        public Alert? Alert { get; init; }
+
+        public LiveInteractionView? Interaction { get; init; }
+
+        public CustomerUpdate[]? Customers { get; init; }
+
+        public CaseView[]? Cases { get; init; }
+
+        public ContinuityRun? Run { get; init; }
+    }
 
     private sealed class Batch
     {
@@ -140,7 +161,10 @@ public sealed partial class LiveBroadcaster : IAsyncDisposable
 
         public List<CaseView> Cases { get; } = [];
 
-        public int Size => Alerts.Count + Interactions.Count + Customers.Count + Cases.Count;
+        /// <summary>The newest progress of each run: an older one in the same batch says nothing new.</summary>
+        public Dictionary<string, ContinuityRun> Runs { get; } = new(StringComparer.Ordinal);
+
+        public int Size => Alerts.Count + Interactions.Count + Customers.Count + Cases.Count + Runs.Count;
 
         public void Add(Change change)
         {
@@ -156,6 +180,10 @@ public sealed partial class LiveBroadcaster : IAsyncDisposable
 
             Customers.AddRange(change.Customers ?? []);
             Cases.AddRange(change.Cases ?? []);
+            if (change.Run is { } run)
+            {
+                Runs[run.Id] = run;
+            }
         }
 
         public void Clear()
@@ -164,6 +192,7 @@ public sealed partial class LiveBroadcaster : IAsyncDisposable
             Interactions.Clear();
             Customers.Clear();
             Cases.Clear();
+            Runs.Clear();
         }
     }
 }

@@ -1,6 +1,7 @@
 using HealthGrid.Accounts;
 using HealthGrid.Alerts;
 using HealthGrid.Cases;
+using HealthGrid.Continuity;
 using HealthGrid.Customers;
 
 namespace HealthGrid.Projections;
@@ -8,7 +9,7 @@ namespace HealthGrid.Projections;
 /// <summary>
 /// The read models projected from the live model: the customer and account directory (for lists
 /// and filters that must not call every grain), the score history (the audit trail of changes), the
-/// case list and the alerts. Writes are idempotent: a row older than the stored one (by version) is
+/// case list, the alerts, and the index from each dependency node to its customers. Writes are idempotent: a row older than the stored one (by version) is
 /// ignored, a change is keyed by sequence.
 /// </summary>
 public interface IProjectionStore
@@ -39,4 +40,10 @@ public interface IProjectionStore
 
     /// <summary>Revenue of every customer: the denominator of account concentration.</summary>
     Task<decimal> TotalRevenueAsync(CancellationToken cancellationToken);
+
+    /// <summary>The customers depending on any of <paramref name="nodes"/>, each once: where a continuity run starts, instead of scanning every customer.</summary>
+    Task<string[]> GetDependentsAsync(IReadOnlyCollection<DisruptionNode> nodes, CancellationToken cancellationToken);
+
+    /// <summary>Every node customers depend on, with how many depend on it (names are filled in from the configuration by the caller).</summary>
+    Task<DependencyNodeView[]> ListDependencyNodesAsync(CancellationToken cancellationToken);
 }

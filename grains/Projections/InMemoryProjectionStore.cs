@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using HealthGrid.Accounts;
 using HealthGrid.Alerts;
 using HealthGrid.Cases;
+using HealthGrid.Continuity;
 using HealthGrid.Customers;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,7 @@ public sealed class InMemoryProjectionStore(IOptions<ProjectionOptions> options)
     private readonly ConcurrentDictionary<string, ScoreHistoryRing> history = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CaseView> cases = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Alert> alerts = new(StringComparer.Ordinal);
+    private readonly DependencyIndex dependencies = new();
 
     public Task WriteAsync(ProjectionBatch batch, CancellationToken cancellationToken)
     {
@@ -43,8 +45,17 @@ public sealed class InMemoryProjectionStore(IOptions<ProjectionOptions> options)
             alerts.AddOrUpdate(alert.Id, alert, (_, existing) => alert.Version >= existing.Version ? alert : existing);
         }
 
+        foreach (var customer in batch.Dependencies)
+        {
+            dependencies.Put(customer);
+        }
+
         return Task.CompletedTask;
     }
+
+    public Task<string[]> GetDependentsAsync(IReadOnlyCollection<DisruptionNode> nodes, CancellationToken cancellationToken) => Task.FromResult(dependencies.Dependents(nodes));
+
+    public Task<DependencyNodeView[]> ListDependencyNodesAsync(CancellationToken cancellationToken) => Task.FromResult(dependencies.Nodes());
 
     public Task<CasePage> QueryCasesAsync(CaseQuery query, CancellationToken cancellationToken)
     {

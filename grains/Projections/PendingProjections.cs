@@ -15,9 +15,19 @@ internal sealed class PendingProjections
 
     public Dictionary<string, Alert> Alerts { get; } = new(StringComparer.Ordinal);
 
+    public Dictionary<string, CustomerDependencies> Dependencies { get; } = new(StringComparer.Ordinal);
+
     public int ChangeCount { get; private set; }
 
-    public bool IsEmpty => Summaries.Count == 0 && ChangeCount == 0 && Cases.Count == 0 && Alerts.Count == 0;
+    public bool IsEmpty => Summaries.Count == 0 && ChangeCount == 0 && Cases.Count == 0 && Alerts.Count == 0 && Dependencies.Count == 0;
+
+    public void Add(CustomerDependencies dependencies)
+    {
+        if (!Dependencies.TryGetValue(dependencies.CustomerId, out var existing) || dependencies.ProfileVersion >= existing.ProfileVersion)
+        {
+            Dependencies[dependencies.CustomerId] = dependencies;
+        }
+    }
 
     public void Add(CaseView @case)
     {
@@ -77,7 +87,12 @@ internal sealed class PendingProjections
         {
             Add(alert);
         }
+
+        foreach (var dependencies in failed.Dependencies.Values)
+        {
+            Add(dependencies);
+        }
     }
 
-    public ProjectionBatch ToBatch() => new(Summaries.Values, [.. Changes.Values.SelectMany(c => c)], Cases.Values, Alerts.Values);
+    public ProjectionBatch ToBatch() => new(Summaries.Values, [.. Changes.Values.SelectMany(c => c)], Cases.Values, Alerts.Values, Dependencies.Values);
 }

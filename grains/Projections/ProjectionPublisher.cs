@@ -61,6 +61,14 @@ public sealed partial class ProjectionPublisher(
         }
     }
 
+    public void Publish(CustomerDependencies dependencies)
+    {
+        lock (gate)
+        {
+            pending.Add(dependencies);
+        }
+    }
+
     /// <summary>An alert published on this silo but not yet written, so it can be found at once.</summary>
     public Alert? PendingAlert(string alertId)
     {
@@ -124,7 +132,7 @@ public sealed partial class ProjectionPublisher(
         }
         catch (Exception ex)
         {
-            LogFlushFailed(ex, batch.Summaries.Count + batch.Cases.Count + batch.Alerts.Count, batch.ChangeCount);
+            LogFlushFailed(ex, batch.Summaries.Count + batch.Cases.Count + batch.Alerts.Count + batch.Dependencies.Count, batch.ChangeCount);
             lock (gate)
             {
                 pending.Restore(batch);
@@ -183,7 +191,7 @@ public sealed partial class ProjectionPublisher(
 
     private static TaskCompletionSource NewFlushSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Writing {Rows} directory, case and alert rows and {Changes} score changes failed; they will be retried")]
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Writing {Rows} directory, case, alert and dependency rows and {Changes} score changes failed; they will be retried")]
     private partial void LogFlushFailed(Exception exception, int rows, int changes);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Pushing customer summaries to account {AccountId} failed; they will be retried")]

@@ -27,7 +27,7 @@ public sealed class DemoUsers(IOptions<DemoOptions> options)
             new("sup-amer", "Supervisor of the Americas support team", new("sup-amer", "Riley", [HealthGridRoles.Supervisor], Teams: ["team-amer"])),
             new("po-billing", "Owner of the billing process", new("po-billing", "Quinn", [HealthGridRoles.ProcessOwner], ProcessOwner: "po-billing")),
             new("exec", "Executive: sees everything, receives leadership alerts", new("exec", "Jordan", [HealthGridRoles.Executive])),
-            new("planner", "Continuity planner: every customer, no cases or alerts", new("planner", "Sage", [HealthGridRoles.ContinuityPlanner])),
+            new("planner", "Continuity planner: scenarios and runs over every customer, no cases or alerts", new("planner", "Sage", [HealthGridRoles.ContinuityPlanner])),
             new("ingest-helpdesk", "The helpdesk integration: may only post events", new("ingest-helpdesk", "Helpdesk integration", [HealthGridRoles.Ingest])),
             new("admin", "Administrator: everything, and configuration", new("admin", "Alex", [HealthGridRoles.Admin])),
         ];

@@ -1,5 +1,6 @@
 using Orleans.Dashboard;
 using System.Net;
+using HealthGrid.Continuity;
 using HealthGrid.Projections;
 using HealthGrid.Health;
 using HealthGrid.Ingest;
@@ -26,6 +27,7 @@ public static class OrleansSetup
             builder.Services.AddSingleton<JournalMetrics>();
             builder.Services.AddSingleton<IEventJournal, PostgresEventJournal>();
             builder.Services.AddSingleton<IProjectionStore, PostgresProjectionStore>();
+            builder.Services.AddSingleton<IContinuityStore, PostgresContinuityStore>();
             builder.Services.AddSingleton<ProjectionRepair>();
             builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ProjectionRepair>());
             health.AddCheck<DatabaseReadiness>("database", tags: [HealthEndpoints.ReadyTag]);

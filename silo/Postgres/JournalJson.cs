@@ -1,14 +1,16 @@
 using System.Text.Json.Serialization;
 using HealthGrid.Alerts;
 using HealthGrid.Cases;
+using HealthGrid.Continuity;
 using HealthGrid.Customers;
 using HealthGrid.Ingest;
 
 namespace HealthGrid.Postgres;
 
 /// <summary>
-/// How events, drivers, cases and alerts are stored as JSON in PostgreSQL: camelCase with enum names, readable
-/// by anyone querying the log. Source-generated because every accepted event is serialized once.
+/// How events, drivers, cases, alerts and continuity scenarios and runs are stored as JSON in PostgreSQL:
+/// camelCase with enum names, readable by anyone querying the tables. Source-generated because every
+/// accepted event is serialized once.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
@@ -18,4 +20,7 @@ namespace HealthGrid.Postgres;
 [JsonSerializable(typeof(ScoreDriver[]))]
 [JsonSerializable(typeof(CaseView))]
 [JsonSerializable(typeof(Alert))]
+[JsonSerializable(typeof(ContinuityScenario))]
+[JsonSerializable(typeof(ContinuityRun))]
+[JsonSerializable(typeof(ImpactRow))]
 internal sealed partial class JournalJson : JsonSerializerContext;

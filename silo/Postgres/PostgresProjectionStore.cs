@@ -3,6 +3,7 @@ using System.Text.Json;
 using HealthGrid.Accounts;
 using HealthGrid.Alerts;
 using HealthGrid.Cases;
+using HealthGrid.Continuity;
 using HealthGrid.Customers;
 using HealthGrid.Projections;
 using HealthGrid.Infrastructure;
@@ -41,8 +42,17 @@ public sealed class PostgresProjectionStore(NpgsqlDataSource database) : IProjec
             await CaseAndAlertRows.UpsertAlertsAsync(connection, transaction, batch.Alerts, cancellationToken);
         }
 
+        if (batch.Dependencies.Count > 0)
+        {
+            await DependencyRows.ReplaceAsync(connection, transaction, batch.Dependencies, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
+
+    public Task<string[]> GetDependentsAsync(IReadOnlyCollection<DisruptionNode> nodes, CancellationToken cancellationToken) => DependencyRows.DependentsAsync(database, nodes, cancellationToken);
+
+    public Task<DependencyNodeView[]> ListDependencyNodesAsync(CancellationToken cancellationToken) => DependencyRows.NodesAsync(database, cancellationToken);
 
     public Task<CasePage> QueryCasesAsync(CaseQuery query, CancellationToken cancellationToken) => CaseAndAlertRows.QueryCasesAsync(database, query, cancellationToken);
 

@@ -73,3 +73,35 @@ export function updateTrend(chart, hours) {
   chart.data.datasets[3].data = hours.map((h) => h.ces ?? null);
   chart.update('none');
 }
+
+/** A continuity run's timeline: recovery requirements and SLA clocks breaking, per hour of the scenario. */
+export function breachTimeline(canvas, timeline) {
+  return new Chart(canvas, {
+    type: 'bar',
+    data: {
+      labels: timeline.map((t) => `h${t.hour + 1}`),
+      datasets: [
+        { label: 'Recovery requirements breached', data: timeline.map((t) => t.recoveryBreaches), backgroundColor: 'rgba(207,34,46,0.7)' },
+        { label: 'SLA clocks breached', data: timeline.map((t) => t.slaBreaches), backgroundColor: 'rgba(154,103,0,0.6)' },
+      ],
+    },
+    options: { maintainAspectRatio: false, scales: { x: { title: { display: true, text: 'Hour of the disruption' } }, y: { beginAtZero: true, title: { display: true, text: 'Breaches' } } } },
+  });
+}
+
+/** Customers per health band before, during and at the end of a disruption. */
+export function bandDistribution(canvas, run) {
+  const moments = [['Before', run.healthBefore], ['During (lowest)', run.healthDuring], ['After', run.healthAfter]];
+  return new Chart(canvas, {
+    type: 'bar',
+    data: {
+      labels: moments.map(([label]) => label),
+      datasets: [
+        { label: 'Healthy', data: moments.map(([, b]) => b.healthy), backgroundColor: '#1a7f37' },
+        { label: 'At risk', data: moments.map(([, b]) => b.atRisk), backgroundColor: '#9a6700' },
+        { label: 'Critical', data: moments.map(([, b]) => b.critical), backgroundColor: '#cf222e' },
+      ],
+    },
+    options: { maintainAspectRatio: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, title: { display: true, text: 'Customers' } } } },
+  });
+}

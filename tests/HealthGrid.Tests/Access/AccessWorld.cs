@@ -2,6 +2,7 @@ using System.Net;
 using HealthGrid.Alerts;
 using HealthGrid.Auth;
 using HealthGrid.Cases;
+using HealthGrid.Continuity;
 using HealthGrid.Tests.Infrastructure;
 using static HealthGrid.Tests.Infrastructure.TestOrganisation;
 
@@ -36,6 +37,22 @@ public sealed class AccessWorld : IAsyncLifetime
     public Alert AlertA { get; private set; } = null!;
 
     public Alert AlertB { get; private set; } = null!;
+
+    /// <summary>A continuity scenario over customer A's billing dependency, and a completed run of it.</summary>
+    public string ScenarioA { get; private set; } = "";
+
+    public string RunA { get; private set; } = "";
+
+    private readonly Queue<string> deletableScenarios = new();
+
+    /// <summary>A scenario of its own for each request that deletes one (every role and the anonymous probe).</summary>
+    public string DeletableScenario()
+    {
+        lock (deletableScenarios)
+        {
+            return deletableScenarios.Dequeue();
+        }
+    }
 
     public TokenRequest ManagerA => new("am-a", "Manager A", [HealthGridRoles.AccountManager], Accounts: [AccountA]);
 
@@ -73,6 +90,25 @@ public sealed class AccessWorld : IAsyncLifetime
         AlertA = await FrustrationAlertAsync(CustomerA);
         AlertB = await FrustrationAlertAsync(CustomerB);
         await Eventually.Until(() => http.GetJsonAsync<CasePage>("/api/v1/cases?limit=500"), page => page.Items.Any(c => c.Id == CaseA) && page.Items.Any(c => c.Id == CaseB), what: "both cases listed");
+        ScenarioA = await CreateScenarioAsync();
+        using var run = await http.PostAsync($"/api/v1/continuity/scenarios/{ScenarioA}/runs", null);
+        RunA = (await run.ReadAsync<ContinuityRun>()).Id;
+        await Eventually.Until(() => http.GetJsonAsync<ContinuityRun>($"/api/v1/continuity/runs/{RunA}"), r => r.Status == RunStatus.Completed, what: "the continuity run");
+        for (var i = 0; i < 20; i++)
+        {
+            deletableScenarios.Enqueue(await CreateScenarioAsync());
+        }
+    }
+
+    private async Task<string> CreateScenarioAsync()
+    {
+        using var response = await Silo.Http.PostJsonAsync("/api/v1/continuity/scenarios", new
+        {
+            name = "Billing down",
+            disruptions = new[] { new { nodes = new[] { new { type = "process", id = "billing" } }, durationHours = 12 } },
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.ReadAsync<ContinuityScenario>()).Id;
     }
 
     public async Task DisposeAsync() => await Silo.DisposeAsync();

@@ -8,13 +8,17 @@ using static HealthGrid.Tests.Infrastructure.TestOrganisation;
 
 namespace HealthGrid.Tests.Access;
 
-/// <summary>One route of the API as the access tests call it: a request about world A, and the roles that may make it.</summary>
-public sealed record Endpoint(string Name, HttpMethod Method, Func<AccessWorld, string> Path, string[] Allowed, Func<AccessWorld, HttpContent?>? Body = null, string[]? HiddenFrom = null)
+/// <summary>
+/// One route of the API as the access tests call it: a request about world A, and the roles that may make it.
+/// <see cref="Consumes"/> gives each request an object of its own where the request uses it up (a deletion).
+/// </summary>
+public sealed record Endpoint(string Name, HttpMethod Method, Func<AccessWorld, string> Path, string[] Allowed, Func<AccessWorld, HttpContent?>? Body = null,
+    string[]? HiddenFrom = null, Func<AccessWorld, string>? Consumes = null)
 {
     /// <summary>Roles that may call the route but may not see world A's object: they get 404.</summary>
     public string[] Hidden => HiddenFrom ?? [];
 
-    public HttpRequestMessage Request(AccessWorld world) => new(Method, Path(world)) { Content = Body?.Invoke(world) };
+    public HttpRequestMessage Request(AccessWorld world) => new(Method, (Consumes ?? Path)(world)) { Content = Body?.Invoke(world) };
 }
 
 /// <summary>Every route of the API and hub, with who may call it. A new route that is not listed here fails <see cref="AuthorizationMatrixTests.Every_mapped_route_is_in_the_matrix"/>.</summary>
@@ -24,6 +28,7 @@ public static class Endpoints
     private static readonly string[] CustomerReaders = [AccountManager, ContinuityPlanner, Executive, Admin];
     private static readonly string[] CaseReaders = [AccountManager, Supervisor, ProcessOwner, Executive, Admin];
     private static readonly string[] OrganisationReaders = [ProcessOwner, ContinuityPlanner, Executive, Admin];
+    private static readonly string[] Planners = [ContinuityPlanner, Executive, Admin];
 
     public static readonly Endpoint[] All =
     [
@@ -52,6 +57,19 @@ public static class Endpoints
         new("list system changes", HttpMethod.Get, _ => "/api/v1/system-changes", OrganisationReaders),
         new("live interactions", HttpMethod.Get, _ => "/api/v1/interactions/live", [AccountManager, Supervisor, Executive, Admin]),
         new("kpis", HttpMethod.Get, _ => "/api/v1/kpis", [Executive, Admin]),
+        new("continuity nodes", HttpMethod.Get, _ => "/api/v1/continuity/nodes", Planners),
+        new("create scenario", HttpMethod.Post, _ => "/api/v1/continuity/scenarios", Planners,
+            _ => Json(new { name = "Site down", disruptions = new[] { new { nodes = new[] { new { type = "site", id = "site-x" } }, durationHours = 4 } } })),
+        new("list scenarios", HttpMethod.Get, _ => "/api/v1/continuity/scenarios", Planners),
+        new("get scenario", HttpMethod.Get, w => $"/api/v1/continuity/scenarios/{w.ScenarioA}", Planners),
+        new("delete scenario", HttpMethod.Delete, w => $"/api/v1/continuity/scenarios/{w.ScenarioA}", Planners, Consumes: w => $"/api/v1/continuity/scenarios/{w.DeletableScenario()}"),
+        new("run scenario", HttpMethod.Post, w => $"/api/v1/continuity/scenarios/{w.ScenarioA}/runs", Planners),
+        new("list scenario runs", HttpMethod.Get, w => $"/api/v1/continuity/scenarios/{w.ScenarioA}/runs", Planners),
+        new("list runs", HttpMethod.Get, _ => "/api/v1/continuity/runs", Planners),
+        new("get run", HttpMethod.Get, w => $"/api/v1/continuity/runs/{w.RunA}", Planners),
+        new("run customers", HttpMethod.Get, w => $"/api/v1/continuity/runs/{w.RunA}/customers", Planners),
+        new("export run", HttpMethod.Get, w => $"/api/v1/continuity/runs/{w.RunA}/customers.csv", Planners),
+        new("compare runs", HttpMethod.Get, w => $"/api/v1/continuity/compare?a={w.RunA}&b={w.RunA}", Planners),
         new("metrics", HttpMethod.Get, _ => "/metrics", [Monitoring, Admin]),
         new("openapi", HttpMethod.Get, _ => "/openapi/v1.json", [Executive, Admin]),
         new("api reference", HttpMethod.Get, _ => "/api-reference/", [Executive, Admin]),

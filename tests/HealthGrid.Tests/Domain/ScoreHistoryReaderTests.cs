@@ -1,6 +1,7 @@
 using HealthGrid.Accounts;
 using HealthGrid.Alerts;
 using HealthGrid.Cases;
+using HealthGrid.Continuity;
 using HealthGrid.Customers;
 using HealthGrid.Ingest;
 using HealthGrid.Projections;
@@ -66,5 +67,9 @@ public sealed class ScoreHistoryReaderTests
         public Task<decimal> TotalRevenueAsync(CancellationToken cancellationToken) => inner.TotalRevenueAsync(cancellationToken);
 
         public Task<BandCounts> CountBandsAsync(CancellationToken cancellationToken) => inner.CountBandsAsync(cancellationToken);
+
+        public Task<string[]> GetDependentsAsync(IReadOnlyCollection<DisruptionNode> nodes, CancellationToken cancellationToken) => inner.GetDependentsAsync(nodes, cancellationToken);
+
+        public Task<DependencyNodeView[]> ListDependencyNodesAsync(CancellationToken cancellationToken) => inner.ListDependencyNodesAsync(cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using HealthGrid.Alerts;
 using HealthGrid.Auth;
 using HealthGrid.Cases;
+using HealthGrid.Continuity;
 using HealthGrid.Customers;
 using HealthGrid.Live;
 using HealthGrid.Hubs;
@@ -27,6 +28,7 @@ public sealed class DashboardClient : IAsyncDisposable
         connection.On<CaseView[]>(nameof(IDashboardClient.CasesChanged), cases => Array.ForEach(cases, Cases.Add));
         connection.On<LiveInteractionView>(nameof(IDashboardClient.InteractionChanged), Interactions.Add);
         connection.On<Kpis.KpiSnapshot>(nameof(IDashboardClient.KpisChanged), Kpis.Add);
+        connection.On<ContinuityRun>(nameof(IDashboardClient.ContinuityRunChanged), Runs.Add);
         connection.Closed += _ =>
         {
             closed.TrySetResult();
@@ -45,6 +47,8 @@ public sealed class DashboardClient : IAsyncDisposable
     public ConcurrentBag<LiveInteractionView> Interactions { get; } = [];
 
     public ConcurrentBag<Kpis.KpiSnapshot> Kpis { get; } = [];
+
+    public ConcurrentBag<ContinuityRun> Runs { get; } = [];
 
     public static string TokenFor(InProcessSilo silo, TokenRequest user) => silo.App.Services.GetRequiredService<TokenIssuer>().Issue(user);
 

@@ -1,0 +1,187 @@
+using HealthGrid.Alerts;
+using HealthGrid.Cases;
+using HealthGrid.Customers;
+using HealthGrid.Customers.Scoring;
+using HealthGrid.Ingest;
+
+namespace HealthGrid.Continuity;
+
+/// <summary>
+/// Projects a scenario onto one customer: the customer's model runs forward through the disruption on
+/// a copy of its state (the caller copies; nothing here touches the live one), fed with the events the
+/// disruption implies (<see cref="SyntheticEvents"/>) and firing SLA timers as their deadlines pass,
+/// exactly as the grain would. Only the cases of disrupted processes and stages take part: other work
+/// is assumed to carry on as usual.
+/// </summary>
+public static class DisruptionSimulator
+{
+    /// <summary>Stops a runaway projection (a chain repeating for a week of disruption): far more timers than any real case fires.</summary>
+    private const int MaxTimerRounds = 2_000;
+
+    /// <summary>The impact on the customer whose copied state <paramref name="copy"/> holds; null when the scenario does not reach it.</summary>
+    public static CustomerImpact? Project(CustomerModel copy, CustomerRules rules, ScenarioPlan plan)
+    {
+        if (copy.Profile is not { } profile)
+        {
+            return null;
+        }
+
+        var hits = DisruptionWindows.Of(profile, plan);
+        if (hits.Count == 0)
+        {
+            return null;
+        }
+
+        KeepDisruptedCases(copy.State, hits, plan.IncludeOpenCases);
+        var run = new Projection(copy, rules, plan);
+        var before = run.ScoreAt(plan.Start);
+        foreach (var e in SyntheticEvents.For(copy.CustomerId, profile, hits, rules.Organisation, plan))
+        {
+            run.FireTimersUntil(e.OccurredAt);
+            run.Apply(e);
+        }
+
+        run.FireTimersUntil(plan.End);
+        var after = run.ScoreAt(plan.End);
+        var during = Math.Min(Math.Min(before, after), run.Lowest);
+        var breachAfter = hits.Min(h => h.Impact.BreachAfterHours);
+        var bandDuring = rules.Model.BandOf(during);
+        return new CustomerImpact
+        {
+            CustomerId = copy.CustomerId,
+            AccountId = profile.AccountId,
+            Name = profile.Name,
+            Tier = profile.Tier,
+            Criticality = profile.Criticality,
+            Region = profile.Region,
+            Revenue = profile.Revenue,
+            Dependencies = [.. hits.Select(h => h.Impact)],
+            BreachAfterHours = breachAfter,
+            HealthBefore = Math.Round(before, 1),
+            BandBefore = rules.Model.BandOf(before),
+            HealthDuring = Math.Round(during, 1),
+            BandDuring = bandDuring,
+            HealthAfter = Math.Round(after, 1),
+            BandAfter = rules.Model.BandOf(after),
+            SlaBreaches = [.. run.Breaches],
+            SlaBreachCount = run.Breaches.Count,
+            Escalations = [.. run.Escalations],
+            RevenueAtRisk = breachAfter is not null || bandDuring != HealthBand.Healthy ? profile.Revenue : 0,
+            Contacts = [.. profile.Contacts.OrderBy(c => c.EscalationOrder)],
+            ProcessOwners = [.. OwnersOf(hits, rules)],
+        };
+    }
+
+    /// <summary>Drops the cases the disruption has nothing to do with (and every open case for a scenario that starts later).</summary>
+    private static void KeepDisruptedCases(CustomerState state, List<DependencyHit> hits, bool includeOpenCases)
+    {
+        var processes = hits.Where(h => h.Dependency.Type == DependencyType.Process && h.Unacceptable.Count > 0).Select(h => h.Dependency.Id).ToHashSet(StringComparer.Ordinal);
+        var stages = hits.Where(h => h.Dependency.Type == DependencyType.JourneyStage && h.Unacceptable.Count > 0).Select(h => h.Dependency.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var @case in state.Cases.Values.ToList())
+        {
+            var disrupted = includeOpenCases && @case.IsOpen
+                && ((@case.Process is { } process && processes.Contains(process)) || (@case.JourneyStage is { } stage && stages.Contains(stage)));
+            if (!disrupted)
+            {
+                state.Cases.Remove(@case.Id);
+            }
+        }
+    }
+
+    private static IEnumerable<string> OwnersOf(List<DependencyHit> hits, CustomerRules rules)
+    {
+        var owners = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var hit in hits.Where(h => h.Impact.BeyondTolerance))
+        {
+            var owner = hit.Dependency.Type switch
+            {
+                DependencyType.Process => rules.Organisation.ProcessOwnerOf(hit.Dependency.Id),
+                DependencyType.JourneyStage => rules.Organisation.Stage(hit.Dependency.Id)?.Owner,
+                _ => null,
+            };
+            if (!string.IsNullOrEmpty(owner))
+            {
+                owners.Add(owner);
+            }
+        }
+
+        return owners;
+    }
+
+    /// <summary>The copy running forward: applies events in order, fires timers at their due times, notes the lowest score, breaches and escalations.</summary>
+    private sealed class Projection(CustomerModel copy, CustomerRules rules, ScenarioPlan plan)
+    {
+        private readonly Dictionary<string, HashSet<string>> audiencesByAlert = new(StringComparer.Ordinal);
+        private long seq = copy.State.AppliedSeq;
+
+        public double Lowest { get; private set; } = double.MaxValue;
+
+        public List<CaseBreach> Breaches { get; } = [];
+
+        public List<EscalationHit> Escalations { get; } = [];
+
+        public double ScoreAt(DateTimeOffset at)
+        {
+            var health = copy.State.Health;
+            var elapsed = health.AsOf is { } asOf && at > asOf ? at - asOf : TimeSpan.Zero;
+            return HealthModel.ScoreOf(HealthModel.ComponentValues(health, rules.Model, elapsed), rules.Model);
+        }
+
+        public void Apply(Interaction e)
+        {
+            var (_, effects) = copy.Apply(e, ++seq, rules);
+            Lowest = Math.Min(Lowest, copy.State.Health.Score);
+            foreach (var alert in effects.Alerts.Where(a => a.Type == AlertType.SlaBreach))
+            {
+                NoteEscalations(alert, e.OccurredAt);
+            }
+        }
+
+        public void FireTimersUntil(DateTimeOffset until)
+        {
+            for (var round = 0; round < MaxTimerRounds && CaseTimers.Next(copy.State.Cases.Values, rules.Policies) is { } next && next <= until; round++)
+            {
+                foreach (var timer in CaseTimers.Due(copy.State.Cases.Values, rules.Policies, next))
+                {
+                    if (timer.Kind == SlaTimerKind.Breach && copy.State.Cases.TryGetValue(timer.CaseId, out var @case))
+                    {
+                        Breaches.Add(new CaseBreach(timer.CaseId, timer.Metric, timer.DueAt, Math.Round((timer.DueAt - plan.Start).TotalHours, 2),
+                            @case.Process, @case.ProcessOwner, @case.Team, timer.CaseId.StartsWith(SyntheticEvents.CasePrefix, StringComparison.Ordinal)));
+                    }
+
+                    Apply(TimerEvent(timer));
+                }
+            }
+        }
+
+        /// <summary>Each audience an SLA breach alert reaches, once, in the hour it is reached.</summary>
+        private void NoteEscalations(Alert alert, DateTimeOffset at)
+        {
+            if (!audiencesByAlert.TryGetValue(alert.Id, out var seen))
+            {
+                seen = new HashSet<string>(StringComparer.Ordinal);
+                audiencesByAlert[alert.Id] = seen;
+            }
+
+            var hour = Math.Max(0, (int)Math.Floor((at - plan.Start).TotalHours));
+            foreach (var audience in alert.Audiences)
+            {
+                if (seen.Add(audience.Group))
+                {
+                    Escalations.Add(new EscalationHit(audience.Group, hour));
+                }
+            }
+        }
+
+        private Interaction TimerEvent(SlaTimerDetails timer) => new()
+        {
+            EventId = CaseTimers.EventId(copy.CustomerId, timer, CaseTimers.CycleOf(copy.State.Cases[timer.CaseId], timer)),
+            CustomerId = copy.CustomerId,
+            OccurredAt = timer.DueAt,
+            ReceivedAt = timer.DueAt,
+            Channel = Channel.System,
+            Kind = InteractionKind.SlaTimer,
+            Timer = timer with { FiredAt = timer.DueAt },
+        };
+    }
+}
