@@ -126,18 +126,26 @@ public static class ContinuityEndpoints
 
         response.ContentType = "text/csv; charset=utf-8";
         response.Headers.ContentDisposition = $"attachment; filename=\"{id}-customers.csv\"";
-        await using var writer = new StreamWriter(response.Body, leaveOpen: true);
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-        ImpactCsv.WriteHeader(csv);
+
+        // A page at a time, formatted in memory and written asynchronously (Kestrel allows no synchronous writes).
         for (var offset = 0; ; offset += CsvPage)
         {
             var page = await Continuity(grains).GetRunCustomersAsync(id, offset, CsvPage);
-            foreach (var row in page?.Items ?? [])
+            await using var text = new StringWriter(CultureInfo.InvariantCulture);
+            await using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture, leaveOpen: true))
             {
-                ImpactCsv.Write(csv, row);
+                if (offset == 0)
+                {
+                    ImpactCsv.WriteHeader(csv);
+                }
+
+                foreach (var row in page?.Items ?? [])
+                {
+                    ImpactCsv.Write(csv, row);
+                }
             }
 
-            await csv.FlushAsync();
+            await response.WriteAsync(text.ToString(), response.HttpContext.RequestAborted);
             if (page is null || page.Items.Length < CsvPage)
             {
                 break;

@@ -50,7 +50,7 @@ public sealed record CustomerImpact
 
     [Id(16)] public required EscalationHit[] Escalations { get; init; }
 
-    /// <summary>The customer's revenue when its recovery requirement breaks or its projected band falls below healthy; else 0.</summary>
+    /// <summary>The customer's revenue when its recovery requirement breaks or the disruption pushes it into a worse band; else 0.</summary>
     [Id(17)] public required decimal RevenueAtRisk { get; init; }
 
     /// <summary>The customer's escalation path during disruptions, in the order to call.</summary>

@@ -17,11 +17,14 @@ public sealed class CustomerModel(string customerId, CustomerState state)
 
     /// <summary>
     /// Applies one journaled event: to the health score (customer events only), to the cases, to live
-    /// conversations and health alerts; remembers its sequence number.
+    /// conversations and health alerts; remembers its sequence number. <paramref name="analyze"/> replaces
+    /// the text analysis (a projection running the same few texts for many customers remembers them).
     /// </summary>
-    public (HealthUpdate Health, CaseEffects Effects) Apply(Interaction e, long seq, CustomerRules rules)
+    public (HealthUpdate Health, CaseEffects Effects) Apply(Interaction e, long seq, CustomerRules rules, Func<Interaction, Text.TextSignal>? analyze = null)
     {
-        var health = CountsForHealth(e) ? HealthModel.Apply(State.Health, CustomerId, e, seq, rules.Model) : new HealthUpdate(null, Customers.Text.TextSignal.Empty);
+        var health = !CountsForHealth(e) ? new HealthUpdate(null, Text.TextSignal.Empty)
+            : analyze is null ? HealthModel.Apply(State.Health, CustomerId, e, seq, rules.Model)
+            : HealthModel.Apply(State.Health, CustomerId, e, seq, rules.Model, analyze(e));
         var effects = new CaseEffects();
         if (Profile is { } profile)
         {

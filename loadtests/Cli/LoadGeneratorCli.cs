@@ -23,6 +23,7 @@ public static class LoadGeneratorCli
         root.Add(SlaStorm(output));
         root.Add(BusyCustomer(output));
         root.Add(Activation(output));
+        root.Add(Continuity(output));
         return root;
     }
 
@@ -68,6 +69,22 @@ public static class LoadGeneratorCli
         };
         command.SetAction((result, _) => ActivationScenario.RunAsync(
             result.GetValue(url)!, Credentials.FromSigningKey(result.GetValue(signingKey)!), result.GetValue(customers), Math.Max(1, result.GetValue(chunk)), result.GetValue(probes), output));
+        return command;
+    }
+
+    private static Command Continuity(TextWriter output)
+    {
+        var (url, signingKey) = (Url(), SigningKey());
+        var customers = new Option<int>("--customers") { Description = "Customers depending on the disrupted site (imported for the run).", DefaultValueFactory = _ => 100_000 };
+        var chunk = new Option<int>("--chunk") { Description = "Customers per import request.", DefaultValueFactory = _ => 50_000 };
+        var maxSeconds = new Option<double>("--max-seconds") { Description = "Fail (exit code 1) when the run takes longer, as the server reports it.", DefaultValueFactory = _ => 5 };
+        var command = new Command("continuity", "A continuity run at scale: many customers on one disrupted site; times the run to its stored result, reports the server's memory and the CSV export.")
+        {
+            url, signingKey, customers, chunk, maxSeconds,
+        };
+        command.SetAction((result, _) => ContinuityRunScenario.RunAsync(
+            result.GetValue(url)!, Credentials.FromSigningKey(result.GetValue(signingKey)!), Math.Max(1, result.GetValue(customers)), Math.Max(1, result.GetValue(chunk)),
+            result.GetValue(maxSeconds), output));
         return command;
     }
 

@@ -28,6 +28,7 @@ export function continuity(root) {
   const runBody = h('tbody');
   const results = h('div', { 'data-testid': 'run-results' });
   replace(root,
+    results,
     h('div', { class: 'columns' },
       section('Build a scenario', 'builder-title', builder),
       h('div', {},
@@ -37,8 +38,7 @@ export function continuity(root) {
             h('caption', { class: 'visually-hidden' }, 'Runs, newest first; tick two to compare them'),
             h('thead', {}, h('tr', {}, ['Compare', 'Scenario', 'Requested', 'Status', 'Affected', 'Breaching', 'Revenue at risk'].map((c) => h('th', { scope: 'col' }, c)))),
             runBody),
-          h('p', {}, h('button', { type: 'button', 'data-testid': 'compare', onClick: compareTicked }, 'Compare the two ticked runs'))))),
-    results);
+          h('p', {}, h('button', { type: 'button', 'data-testid': 'compare', onClick: compareTicked }, 'Compare the two ticked runs'))))));
 
   // ---- the scenario builder ----
   const name = h('input', { id: 'scenario-name', required: true, maxlength: 200 });
@@ -139,14 +139,24 @@ export function continuity(root) {
     const started = await post(`/api/v1/continuity/scenarios/${encodeURIComponent(scenarioId)}/runs`);
     runs.set(started.id, started);
     renderRuns();
-    showRun(started.id);
+    await showRun(started.id);
+    reveal();
+  }
+
+  /** Brings the results to the top of the page and to screen readers' attention after the user asked for them. */
+  function reveal() {
+    const heading = results.querySelector('h2');
+    if (!heading) return;
+    heading.setAttribute('tabindex', '-1');
+    heading.focus();
+    results.scrollIntoView({ block: 'start' });
   }
 
   function renderRuns() {
     const ordered = [...runs.values()].sort((a, b) => b.requestedAt.localeCompare(a.requestedAt)).slice(0, 30);
     replace(runBody, ordered.length ? ordered.map((r) => h('tr', { dataset: { run: r.id, status: r.status } },
       h('td', {}, h('input', { type: 'checkbox', class: 'compare-box', value: r.id, 'aria-label': `Compare run of ${r.scenarioName} at ${dateTime(r.requestedAt)}` })),
-      h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link', onClick: () => showRun(r.id) }, r.scenarioName)),
+      h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link', onClick: () => showRun(r.id).then(reveal) }, r.scenarioName)),
       h('td', {}, dateTime(r.requestedAt)),
       h('td', {}, r.status === 'running' ? `running ${r.processed}/${r.candidates}` : words(r.status)),
       h('td', {}, String(r.affectedCustomers)),
@@ -297,6 +307,7 @@ export function continuity(root) {
           h('tbody', {}, c.customers.map((d) => h('tr', { dataset: { customer: d.customerId } },
             h('th', { scope: 'row' }, d.name), h('td', {}, hours(d.breachAfterHoursA)), h('td', {}, hours(d.breachAfterHoursB)),
             h('td', {}, words(d.bandDuringA ?? '–')), h('td', {}, words(d.bandDuringB ?? '–')), h('td', {}, money(d.revenueAtRiskA)), h('td', {}, money(d.revenueAtRiskB))))))));
+    reveal();
   }
 
   const signed = (value, format) => `${value > 0 ? '+' : ''}${format(value)}`;

@@ -5,7 +5,7 @@ using HealthGrid.Ingest;
 namespace HealthGrid.Customers.Scoring;
 
 /// <summary>
-/// The health model. <see cref="Apply"/> evolves a customer's <see cref="HealthState"/> by one event
+/// The health model. <see cref="Apply(HealthState, string, Interaction, long, HealthModelOptions)"/> evolves a customer's <see cref="HealthState"/> by one event
 /// and says what moved the score; everything else reads the state. Pure: time comes from the event
 /// (so replaying the event log rebuilds exactly the same state) and nothing is read from outside.
 /// The state is evolved in place because this runs for every event of every customer.
@@ -28,9 +28,12 @@ public static class HealthModel
         (state.ChurnProbability, state.ChurnLevel) = ChurnModel.Score(Features(state, state.Score, TimeSpan.Zero, state.AsOf ?? DateTimeOffset.MinValue, options), options.Churn);
     }
 
-    public static HealthUpdate Apply(HealthState state, string customerId, Interaction e, long seq, HealthModelOptions options)
+    public static HealthUpdate Apply(HealthState state, string customerId, Interaction e, long seq, HealthModelOptions options) =>
+        Apply(state, customerId, e, seq, options, TextAnalyzer.Analyze(TextOf(e)));
+
+    /// <summary>Applies an event whose text (<see cref="TextOf"/>) the caller has already analyzed.</summary>
+    public static HealthUpdate Apply(HealthState state, string customerId, Interaction e, long seq, HealthModelOptions options, TextSignal text)
     {
-        var text = TextAnalyzer.Analyze(TextOf(e));
         var before = state.Score;
         var bandBefore = state.Band;
         var now = state.AsOf is { } asOf && asOf > e.OccurredAt ? asOf : e.OccurredAt;
@@ -125,7 +128,7 @@ public static class HealthModel
             (100 - score) / 100);
     }
 
-    private static string? TextOf(Interaction e) => e.Kind switch
+    public static string? TextOf(Interaction e) => e.Kind switch
     {
         InteractionKind.Message when e.Message is { Direction: MessageDirection.Customer } m => m.Text,
         InteractionKind.Survey => e.Survey?.Verbatim,

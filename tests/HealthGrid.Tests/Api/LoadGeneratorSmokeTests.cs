@@ -83,6 +83,18 @@ public sealed class LoadGeneratorSmokeTests
     }
 
     [Fact]
+    public async Task Continuity_runs_a_disruption_over_its_customers_and_exports_them_all()
+    {
+        // More customers than one page of the CSV export (5,000), so the export streams several pages.
+        await using var silo = await SiloProcess.StartEmbeddedAsync();
+        var (exit, output) = await InvokeAsync(silo, "continuity", "--customers", "6000", "--chunk", "3000", "--max-seconds", "60");
+        Assert.True(exit == 0, output);
+        Assert.Contains("run: completed, 6,000 of 6,000 candidates affected, 6,000 breaching (600 critical)", output, StringComparison.Ordinal);
+        Assert.Contains("export: 6,000 customers as CSV", output, StringComparison.Ordinal);
+        Assert.Contains("PASS", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_options_are_refused_with_a_message()
     {
         var output = new StringWriter();

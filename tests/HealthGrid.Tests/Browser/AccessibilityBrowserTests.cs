@@ -11,6 +11,7 @@ public sealed class AccessibilityBrowserTests(BrowserWorld world)
     [InlineData("sup-emea", "[data-testid=alert-feed] li")]
     [InlineData("po-billing", "[data-owner]")]
     [InlineData("exec", "[data-testid=kpi-tiles] .tile")]
+    [InlineData("planner", "[data-testid=scenario-builder] fieldset.disruption")]
     public async Task A_view_has_no_wcag_violations(string user, string loaded)
     {
         var page = await world.SignInAsync(user);

@@ -71,6 +71,22 @@ public sealed class DisruptionSimulatorTests
     }
 
     [Fact]
+    public void Revenue_already_at_risk_is_not_put_at_risk_again_by_a_disruption_it_weathers()
+    {
+        var harness = new CustomerHarness(Profile(Carrier));
+        for (var i = 0; i < 6; i++)
+        {
+            harness.Apply(Model.Survey(SurveyType.Csat, 1, Start - TimeSpan.FromHours(6 - i)));
+        }
+
+        var impact = DisruptionSimulator.Project(harness.Customer, harness.Rules, Plan(true, Outage(DependencyType.Supplier, "carrier", 1)))!;
+        Assert.NotEqual(HealthBand.Healthy, impact.BandBefore);
+        Assert.Equal(impact.BandBefore, impact.BandDuring);
+        Assert.Null(impact.BreachAfterHours);
+        Assert.Equal(0, impact.RevenueAtRisk);
+    }
+
+    [Fact]
     public void A_customer_the_scenario_does_not_reach_has_no_impact()
     {
         var harness = new CustomerHarness(Profile(Carrier));
