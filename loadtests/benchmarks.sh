@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the published benchmarks (docs/benchmarks.md): each one three times, each run against a
 # freshly started silo, on this machine. Reports go to loadtest-reports/benchmarks-<time>/.
-# Usage: loadtests/benchmarks.sh [name ...]   (default: all; names below)
+# Usage: loadtests/benchmarks.sh [name ...]   (default: all: single-ceiling single-half-rate batch
+#        postgres-batch live-chat sla-storm activation continuity)
 # Needs: a Release build (dotnet build -c Release); for postgres-batch a PostgreSQL server reachable
 # with $HEALTHGRID_BENCH_PG (an Npgsql connection string to an empty database).
 set -euo pipefail
@@ -95,5 +96,8 @@ if selected sla-storm; then
 fi
 if selected activation; then
   run_plain activation "--empty" activation --customers "${ACTIVATION_CUSTOMERS:-1000000}" --probes 500
+fi
+if selected continuity; then
+  run_plain continuity "--empty" continuity --customers "${CONTINUITY_CUSTOMERS:-100000}" --max-seconds 5
 fi
 echo "Reports in $OUT"
