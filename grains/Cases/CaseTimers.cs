@@ -28,6 +28,18 @@ public static class CaseTimers
         return @case.NextTimer.At;
     }
 
+    /// <summary>A firing as the event that journals it; <paramref name="cases"/> are the customer's, holding the timer's case.</summary>
+    public static Interaction Event(string customerId, IReadOnlyDictionary<string, CaseState> cases, SlaTimerDetails timer) => new()
+    {
+        EventId = EventId(customerId, timer, CycleOf(cases[timer.CaseId], timer)),
+        CustomerId = customerId,
+        OccurredAt = timer.DueAt,
+        ReceivedAt = timer.FiredAt,
+        Channel = Channel.System,
+        Kind = InteractionKind.SlaTimer,
+        Timer = timer,
+    };
+
     /// <summary>The deterministic event id of a firing: the journal then makes it count once.</summary>
     public static string EventId(string customerId, SlaTimerDetails timer, int cycle) =>
         $"sla.{customerId}.{timer.CaseId}.{timer.Metric}.{cycle}.{timer.Kind}.{timer.Step}";

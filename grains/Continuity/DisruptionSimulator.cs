@@ -159,7 +159,7 @@ public static class DisruptionSimulator
                             @case.Process, @case.ProcessOwner, @case.Team, timer.CaseId.StartsWith(SyntheticEvents.CasePrefix, StringComparison.Ordinal)));
                     }
 
-                    Apply(TimerEvent(timer));
+                    Apply(CaseTimers.Event(copy.CustomerId, copy.State.Cases, timer with { FiredAt = timer.DueAt }));
                 }
             }
         }
@@ -203,16 +203,5 @@ public static class DisruptionSimulator
 
             return signal;
         }
-
-        private Interaction TimerEvent(SlaTimerDetails timer) => new()
-        {
-            EventId = CaseTimers.EventId(copy.CustomerId, timer, CaseTimers.CycleOf(copy.State.Cases[timer.CaseId], timer)),
-            CustomerId = copy.CustomerId,
-            OccurredAt = timer.DueAt,
-            ReceivedAt = timer.DueAt,
-            Channel = Channel.System,
-            Kind = InteractionKind.SlaTimer,
-            Timer = timer with { FiredAt = timer.DueAt },
-        };
     }
 }

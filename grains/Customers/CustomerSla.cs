@@ -1,6 +1,5 @@
 using HealthGrid.Alerts;
 using HealthGrid.Cases;
-using HealthGrid.Ingest;
 
 namespace HealthGrid.Customers;
 
@@ -98,7 +97,7 @@ internal sealed class CustomerSla(
                 return true;
             }
 
-            if (await events.RecordAsync([.. due.Select(ToEvent)]) is null)
+            if (await events.RecordAsync([.. due.Select(t => CaseTimers.Event(customer.CustomerId, customer.State.Cases, t))]) is null)
             {
                 return false;
             }
@@ -111,15 +110,4 @@ internal sealed class CustomerSla(
 
         return true;
     }
-
-    private Interaction ToEvent(SlaTimerDetails timer) => new()
-    {
-        EventId = CaseTimers.EventId(customer.CustomerId, timer, CaseTimers.CycleOf(customer.State.Cases[timer.CaseId], timer)),
-        CustomerId = customer.CustomerId,
-        OccurredAt = timer.DueAt,
-        ReceivedAt = timer.FiredAt,
-        Channel = Channel.System,
-        Kind = InteractionKind.SlaTimer,
-        Timer = timer,
-    };
 }

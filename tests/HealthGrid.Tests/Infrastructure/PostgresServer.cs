@@ -41,7 +41,9 @@ public sealed class PostgresServer : IAsyncLifetime
     public async Task<string> CreateDatabaseAsync()
     {
         var name = $"healthgrid_{Interlocked.Increment(ref databases)}";
-        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+
+        // Unpooled: a pooled connection would outlive a restart of the server (the database-down test's) and fail its next use.
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres") + ";Pooling=false");
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
         await command.ExecuteNonQueryAsync();

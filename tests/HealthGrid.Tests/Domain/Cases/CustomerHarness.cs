@@ -131,16 +131,7 @@ internal sealed class CustomerHarness
         return fired;
     }
 
-    public Interaction TimerEvent(SlaTimerDetails timer) => new()
-    {
-        EventId = CaseTimers.EventId("c-1", timer, CaseTimers.CycleOf(State.Cases[timer.CaseId], timer)),
-        CustomerId = "c-1",
-        OccurredAt = timer.DueAt,
-        ReceivedAt = timer.FiredAt,
-        Channel = Channel.System,
-        Kind = InteractionKind.SlaTimer,
-        Timer = timer,
-    };
+    public Interaction TimerEvent(SlaTimerDetails timer) => CaseTimers.Event("c-1", State.Cases, timer);
 
     public void ChangePolicies(SlaOptions options, DateTimeOffset at)
     {
