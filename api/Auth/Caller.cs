@@ -23,7 +23,6 @@ public sealed class Caller
         Accounts = Values(user, HealthGridClaims.Account, HealthGridRoles.AccountManager);
         Teams = Values(user, HealthGridClaims.Team, HealthGridRoles.Supervisor);
         ProcessOwners = Values(user, HealthGridClaims.ProcessOwner, HealthGridRoles.ProcessOwner);
-        SeesCaseDetails = SeesEverything;
         AlertAudiences = AlertGroups.Of(Subject, Teams, Accounts, ProcessOwners, user.IsInRole(HealthGridRoles.Executive), user.IsInRole(HealthGridRoles.Admin),
             user.IsInRole(HealthGridRoles.ContinuityPlanner));
     }
@@ -37,7 +36,7 @@ public sealed class Caller
     public bool SeesEveryCustomer { get; }
 
     /// <summary>Whether continuity results may name cases and their teams (executives and admins) or only count them (planners).</summary>
-    public bool SeesCaseDetails { get; }
+    public bool SeesCaseDetails => SeesEverything;
 
     /// <summary>The accounts of an account manager (claims of other roles grant nothing).</summary>
     public string[] Accounts { get; }

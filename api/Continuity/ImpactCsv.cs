@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using HealthGrid.Customers;
 using HealthGrid.Infrastructure;
 
 namespace HealthGrid.Continuity;
@@ -33,21 +34,21 @@ public static class ImpactCsv
         csv.WriteField(i.Name);
         csv.WriteField(i.AccountId);
         csv.WriteField(row.AccountManager);
-        csv.WriteField(EnumNames<Customers.Tier>.Name(i.Tier));
-        csv.WriteField(EnumNames<Customers.Criticality>.Name(i.Criticality));
+        csv.WriteField(EnumNames<Tier>.Name(i.Tier));
+        csv.WriteField(EnumNames<Criticality>.Name(i.Criticality));
         csv.WriteField(i.Region);
         csv.WriteField(i.Revenue.ToString(CultureInfo.InvariantCulture));
         csv.WriteField(i.BreachAfterHours?.ToString(CultureInfo.InvariantCulture));
         csv.WriteField(i.HealthBefore.ToString(CultureInfo.InvariantCulture));
-        csv.WriteField(EnumNames<Customers.HealthBand>.Name(i.BandBefore));
+        csv.WriteField(EnumNames<HealthBand>.Name(i.BandBefore));
         csv.WriteField(i.HealthDuring.ToString(CultureInfo.InvariantCulture));
-        csv.WriteField(EnumNames<Customers.HealthBand>.Name(i.BandDuring));
+        csv.WriteField(EnumNames<HealthBand>.Name(i.BandDuring));
         csv.WriteField(i.HealthAfter.ToString(CultureInfo.InvariantCulture));
-        csv.WriteField(EnumNames<Customers.HealthBand>.Name(i.BandAfter));
+        csv.WriteField(EnumNames<HealthBand>.Name(i.BandAfter));
         csv.WriteField(i.SlaBreachCount);
         csv.WriteField(i.RevenueAtRisk.ToString(CultureInfo.InvariantCulture));
         csv.WriteField(string.Join("; ", i.Dependencies.Select(d =>
-            $"{EnumNames<Customers.DependencyType>.Name(d.Type)}:{d.Id} {d.SeverityPercent:0.#}% down {d.UnacceptableHours:0.#} h of {d.RecoveryHours:0.#} h tolerated")));
+            $"{EnumNames<DependencyType>.Name(d.Type)}:{d.Id} {d.SeverityPercent:0.#}% down {d.UnacceptableHours:0.#} h of {d.RecoveryHours:0.#} h tolerated")));
         csv.WriteField(string.Join("; ", i.ProcessOwners));
         csv.WriteField(contact is null ? null : $"{contact.Name} ({contact.Role})");
         csv.WriteField(contact?.Email);

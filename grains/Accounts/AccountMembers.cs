@@ -19,8 +19,6 @@ public sealed class AccountMembers
     private decimal healthSum;
     private decimal revenueAtRisk;
 
-    public int Count => members.Count;
-
     public IEnumerable<CustomerSummary> All => members.Values;
 
     public CustomerSummary? Find(string customerId) => members.GetValueOrDefault(customerId);

@@ -11,8 +11,20 @@ namespace HealthGrid.Cases;
 /// </summary>
 public static class CaseTimers
 {
-    public static DateTimeOffset? Next(IEnumerable<CaseState> cases, SlaPolicies policies) =>
-        cases.Select(c => NextOf(c, policies)).Min();
+    /// <summary>The earliest upcoming timer; asked after every write, so it allocates nothing (a customer without cases costs nothing).</summary>
+    public static DateTimeOffset? Next(IEnumerable<CaseState> cases, SlaPolicies policies)
+    {
+        DateTimeOffset? earliest = null;
+        foreach (var @case in cases)
+        {
+            if (NextOf(@case, policies) is { } next && (earliest is null || next < earliest))
+            {
+                earliest = next;
+            }
+        }
+
+        return earliest;
+    }
 
     /// <summary>Every timer due at or before <paramref name="now"/>, stamped as fired now (one per clock or escalation; fire, then ask again).</summary>
     public static List<SlaTimerDetails> Due(IEnumerable<CaseState> cases, SlaPolicies policies, DateTimeOffset now) =>

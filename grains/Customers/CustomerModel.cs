@@ -22,9 +22,9 @@ public sealed class CustomerModel(string customerId, CustomerState state)
     /// </summary>
     public (HealthUpdate Health, CaseEffects Effects) Apply(Interaction e, long seq, CustomerRules rules, Func<Interaction, Text.TextSignal>? analyze = null)
     {
-        var health = !CountsForHealth(e) ? new HealthUpdate(null, Text.TextSignal.Empty)
-            : analyze is null ? HealthModel.Apply(State.Health, CustomerId, e, seq, rules.Model)
-            : HealthModel.Apply(State.Health, CustomerId, e, seq, rules.Model, analyze(e));
+        var health = CountsForHealth(e)
+            ? HealthModel.Apply(State.Health, CustomerId, e, seq, rules.Model, analyze?.Invoke(e) ?? Text.TextAnalyzer.Analyze(HealthModel.TextOf(e)))
+            : new HealthUpdate(null, Text.TextSignal.Empty);
         var effects = new CaseEffects();
         if (Profile is { } profile)
         {

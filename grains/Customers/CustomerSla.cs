@@ -41,7 +41,7 @@ internal sealed class CustomerSla(
     public async Task ScheduleAsync(bool retrySoon = false)
     {
         var state = customer.State;
-        var next = state.Cases.Count == 0 ? null : CaseTimers.Next(state.Cases.Values, rules.Now.Policies);
+        var next = CaseTimers.Next(state.Cases.Values, rules.Now.Policies);
         TrackOpenCases(state.Cases.Values.Any(c => c.IsOpen));
         if (next is null)
         {

@@ -62,12 +62,12 @@ export function continuity(root) {
     const mode = h('select', { name: 'mode' }, h('option', { value: 'outage' }, 'Outage'), h('option', { value: 'degraded' }, 'Degraded'));
     const percent = h('input', { type: 'number', min: 1, max: 99, value: 50, name: 'percent', disabled: true });
     mode.addEventListener('change', () => { percent.disabled = mode.value !== 'degraded'; });
-    const regions = h('input', { name: 'regions', placeholder: 'e.g. EU, NA' });
-    const products = h('input', { name: 'products', placeholder: 'e.g. payments' });
+    const regions = h('input', { name: 'regions' });
+    const products = h('input', { name: 'products' });
     const fieldset = h('fieldset', { class: 'disruption', dataset: { index } }, legend, nodeBoxes,
       h('div', { class: 'fields' },
         field('Starts after (hours)', offset), field('Lasts (hours)', duration), field('Mode', mode), field('Capacity lost (%)', percent),
-        field('Only regions (comma-separated)', regions), field('Only products (comma-separated)', products)));
+        field('Only regions, comma-separated (e.g. EU, NA; empty: all)', regions), field('Only products, comma-separated (e.g. payments; empty: all)', products)));
     fieldset.read = () => ({
       nodes: [...nodeBoxes.querySelectorAll('input:checked')].map((box) => ({ type: box.dataset.nodeType, id: box.dataset.nodeId })),
       offsetHours: Number(offset.value || 0),
