@@ -25,6 +25,12 @@ public sealed partial class ProjectionPublisher(
 {
     private readonly Lock gate = new();
     private PendingProjections pending = new();
+
+    /// <summary>
+    /// The batch being written, still readable until the store has it: without it a read in the middle
+    /// of a flush found a change neither pending nor stored.
+    /// </summary>
+    private PendingProjections? writing;
     private TaskCompletionSource flushed = NewFlushSignal();
 
     protected override TimeSpan Interval => options.Value.FlushInterval;
@@ -74,7 +80,7 @@ public sealed partial class ProjectionPublisher(
     {
         lock (gate)
         {
-            return pending.Alerts.GetValueOrDefault(alertId);
+            return pending.Alerts.GetValueOrDefault(alertId) ?? writing?.Alerts.GetValueOrDefault(alertId);
         }
     }
 
@@ -83,16 +89,27 @@ public sealed partial class ProjectionPublisher(
     {
         lock (gate)
         {
-            return pending.Cases.GetValueOrDefault(caseId);
+            return pending.Cases.GetValueOrDefault(caseId) ?? writing?.Cases.GetValueOrDefault(caseId);
         }
     }
 
-    /// <summary>Changes of a customer published but not yet written, so reads can include them.</summary>
+    /// <summary>Changes of a customer published but not yet written (or being written), so reads can include them.</summary>
     public ScoreChange[] PendingChanges(string customerId)
     {
         lock (gate)
         {
-            return pending.Changes.TryGetValue(customerId, out var changes) ? [.. changes] : [];
+            List<ScoreChange> changes = [];
+            if (writing?.Changes.TryGetValue(customerId, out var inFlight) == true)
+            {
+                changes.AddRange(inFlight);
+            }
+
+            if (pending.Changes.TryGetValue(customerId, out var waiting))
+            {
+                changes.AddRange(waiting);
+            }
+
+            return [.. changes];
         }
     }
 
@@ -118,10 +135,12 @@ public sealed partial class ProjectionPublisher(
             waiters = flushed;
             pending = new PendingProjections();
             flushed = NewFlushSignal();
+            writing = batch;
         }
 
         if (batch.IsEmpty)
         {
+            Written();
             waiters.TrySetResult();
             return;
         }
@@ -129,6 +148,7 @@ public sealed partial class ProjectionPublisher(
         try
         {
             await store.WriteAsync(batch.ToBatch(), CancellationToken.None);
+            Written();
         }
         catch (Exception ex)
         {
@@ -136,6 +156,7 @@ public sealed partial class ProjectionPublisher(
             lock (gate)
             {
                 pending.Restore(batch);
+                writing = null;
             }
 
             waiters.TrySetException(ex);
@@ -187,6 +208,14 @@ public sealed partial class ProjectionPublisher(
             }
         });
         await Task.WhenAll(pushes);
+    }
+
+    private void Written()
+    {
+        lock (gate)
+        {
+            writing = null;
+        }
     }
 
     private static TaskCompletionSource NewFlushSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

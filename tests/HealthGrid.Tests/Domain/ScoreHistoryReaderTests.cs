@@ -17,7 +17,7 @@ public sealed class ScoreHistoryReaderTests
     public async Task A_flush_during_the_read_loses_no_change()
     {
         var inner = new InMemoryProjectionStore(MsOptions.Create(new ProjectionOptions()));
-        var store = new FlushesWhileReading(inner);
+        var store = new FlushesWhileReading(inner) { FlushWhileReading = true };
         var publisher = new ProjectionPublisher(store, null!, null!, MsOptions.Create(new ProjectionOptions()), NullLogger<ProjectionPublisher>.Instance);
         store.Publisher = publisher;
         publisher.Record(Change(1));
@@ -28,25 +28,67 @@ public sealed class ScoreHistoryReaderTests
         Assert.Equal([2L, 1L], read.Select(c => c.Seq));
     }
 
+    [Fact]
+    public async Task A_read_while_a_flush_is_being_written_sees_the_changes_in_flight()
+    {
+        var inner = new InMemoryProjectionStore(MsOptions.Create(new ProjectionOptions()));
+        var store = new FlushesWhileReading(inner) { WriteHeld = new TaskCompletionSource() };
+        var publisher = new ProjectionPublisher(store, null!, null!, MsOptions.Create(new ProjectionOptions()), NullLogger<ProjectionPublisher>.Instance);
+        publisher.Record(Change(1));
+        publisher.Record(Change(2));
+        var reader = new ScoreHistoryReader(store, publisher);
+
+        // The flush has taken the changes from the pending batch and is writing them: neither pending nor stored yet.
+        var flush = publisher.FlushNowAsync();
+        await store.WriteStarted.Task;
+        Assert.Equal([2L, 1L], (await reader.ReadAsync("c-1", null, 10)).Select(c => c.Seq));
+
+        store.WriteHeld.SetResult();
+        await flush;
+        Assert.Equal([2L, 1L], (await reader.ReadAsync("c-1", null, 10)).Select(c => c.Seq));
+    }
+
     private static ScoreChange Change(long seq) => new()
     {
         Seq = seq, CustomerId = "c-1", EventId = $"e{seq}", Kind = InteractionKind.Survey, OccurredAt = T0,
         Before = 80, After = 79, BandBefore = HealthBand.Healthy, BandAfter = HealthBand.Healthy, Drivers = [],
     };
 
-    /// <summary>Reads the stored history, then lets the publisher flush before answering: the worst moment for a reader.</summary>
+    /// <summary>
+    /// A store that makes the worst moments for a reader happen: the publisher flushes between reading the
+    /// stored history and answering (<see cref="FlushWhileReading"/>), or a write is held in flight (<see cref="WriteHeld"/>).
+    /// </summary>
     private sealed class FlushesWhileReading(InMemoryProjectionStore inner) : IProjectionStore
     {
         public ProjectionPublisher? Publisher { get; set; }
 
+        public bool FlushWhileReading { get; init; }
+
+        public TaskCompletionSource? WriteHeld { get; init; }
+
+        public TaskCompletionSource WriteStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public async Task<ScoreChange[]> GetScoreHistoryAsync(string customerId, long? before, int limit, CancellationToken cancellationToken)
         {
             var stored = await inner.GetScoreHistoryAsync(customerId, before, limit, cancellationToken);
-            await Publisher!.FlushNowAsync();
+            if (FlushWhileReading)
+            {
+                await Publisher!.FlushNowAsync();
+            }
+
             return stored;
         }
 
-        public Task WriteAsync(ProjectionBatch batch, CancellationToken cancellationToken) => inner.WriteAsync(batch, cancellationToken);
+        public async Task WriteAsync(ProjectionBatch batch, CancellationToken cancellationToken)
+        {
+            WriteStarted.TrySetResult();
+            if (WriteHeld is { } held)
+            {
+                await held.Task;
+            }
+
+            await inner.WriteAsync(batch, cancellationToken);
+        }
 
         public Task UpsertAccountAsync(AccountProfile account, CancellationToken cancellationToken) => inner.UpsertAccountAsync(account, cancellationToken);
 
