@@ -1,22 +1,22 @@
-using HealthGrid.Accounts;
-using HealthGrid.Alerts;
-using HealthGrid.Auth;
-using HealthGrid.Cases;
-using HealthGrid.Configuration;
-using HealthGrid.Continuity;
-using HealthGrid.Customers;
-using HealthGrid.Events;
-using HealthGrid.Hubs;
-using HealthGrid.Infrastructure;
-using HealthGrid.Kpis;
-using HealthGrid.Live;
-using HealthGrid.Organisation;
+using HealthGrid.Api.Accounts;
+using HealthGrid.Api.Alerts;
+using HealthGrid.Api.Auth;
+using HealthGrid.Api.Cases;
+using HealthGrid.Api.Continuity;
+using HealthGrid.Api.Customers;
+using HealthGrid.Api.Infrastructure;
+using HealthGrid.Api.Ingest;
+using HealthGrid.Api.Kpis;
+using HealthGrid.Api.Live;
+using HealthGrid.Api.Organisation;
+using HealthGrid.Domain.Kpis;
+using HealthGrid.Hosting.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace HealthGrid;
+namespace HealthGrid.Api;
 
 public static class ApiServices
 {

@@ -1,11 +1,12 @@
-using HealthGrid.Auth;
-using HealthGrid.Demo;
-using HealthGrid.Health;
-using HealthGrid.Hosting;
+using HealthGrid.Api;
+using HealthGrid.Api.Auth;
+using HealthGrid.Silo.Demo;
+using HealthGrid.Silo.Health;
+using HealthGrid.Silo.Hosting;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 
-namespace HealthGrid;
+namespace HealthGrid.Silo;
 
 /// <summary>Builds the HealthGrid process: an Orleans silo and Kestrel in one host, configured for its mode.</summary>
 public static class HealthGridHost

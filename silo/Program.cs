@@ -1,7 +1,7 @@
-using HealthGrid;
-using HealthGrid.Demo;
-using HealthGrid.Hosting;
-using HealthGrid.Postgres;
+using HealthGrid.Silo;
+using HealthGrid.Silo.Demo;
+using HealthGrid.Silo.Hosting;
+using HealthGrid.Storage.Postgres;
 using Npgsql;
 
 var command = SiloCommandLine.Parse(args);

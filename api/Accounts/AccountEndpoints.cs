@@ -1,12 +1,14 @@
-using HealthGrid.Auth;
-using HealthGrid.Projections;
-using HealthGrid.Infrastructure;
+using HealthGrid.Api.Auth;
+using HealthGrid.Api.Infrastructure;
+using HealthGrid.Domain.Accounts;
+using HealthGrid.GrainInterfaces.Accounts;
+using HealthGrid.GrainInterfaces.Projections;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace HealthGrid.Accounts;
+namespace HealthGrid.Api.Accounts;
 
 public static class AccountEndpoints
 {

@@ -1,4 +1,4 @@
-namespace HealthGrid.Accounts;
+namespace HealthGrid.Api.Accounts;
 
 /// <summary>An account as created or replaced by <c>PUT /api/v1/accounts/{id}</c> (the id comes from the route).</summary>
 public sealed class AccountRequest

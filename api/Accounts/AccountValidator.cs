@@ -1,6 +1,7 @@
-using HealthGrid.Infrastructure;
+using HealthGrid.Api.Infrastructure;
+using HealthGrid.Domain.Accounts;
 
-namespace HealthGrid.Accounts;
+namespace HealthGrid.Api.Accounts;
 
 public static class AccountValidator
 {

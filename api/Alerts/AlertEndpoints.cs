@@ -1,18 +1,20 @@
-using HealthGrid.Accounts;
-using HealthGrid.Auth;
-using HealthGrid.Cases;
-using HealthGrid.Customers;
-using HealthGrid.Infrastructure;
-using HealthGrid.JourneyStages;
-using HealthGrid.ProcessOwners;
-using HealthGrid.Projections;
+using HealthGrid.Api.Auth;
+using HealthGrid.Api.Cases;
+using HealthGrid.Api.Infrastructure;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.GrainInterfaces.Accounts;
+using HealthGrid.GrainInterfaces.Alerts;
+using HealthGrid.GrainInterfaces.Customers;
+using HealthGrid.GrainInterfaces.JourneyStages;
+using HealthGrid.GrainInterfaces.ProcessOwners;
+using HealthGrid.GrainInterfaces.Projections;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
-namespace HealthGrid.Alerts;
+namespace HealthGrid.Api.Alerts;
 
 /// <summary>Alerts of every type: listed by audience, state, type, customer or case; acknowledged and resolved by the grain that raised them.</summary>
 public static class AlertEndpoints
@@ -51,8 +53,8 @@ public static class AlertEndpoints
         var query = new AlertQuery
         {
             Audience = parsed,
-            State = EnumNames<AlertState>.Parse(errors, "state", state, required: false),
-            Type = EnumNames<AlertType>.Parse(errors, "type", type, required: false),
+            State = EnumFields.Parse<AlertState>(errors, "state", state, required: false),
+            Type = EnumFields.Parse<AlertType>(errors, "type", type, required: false),
             CustomerId = customerId,
             CaseId = caseId,
             Offset = from,

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace HealthGrid.Auth;
+namespace HealthGrid.Api.Auth;
 
 /// <summary>
 /// How bearer tokens are checked; bound from <c>HealthGrid:Auth</c>. Production points

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 
-namespace HealthGrid.Auth;
+namespace HealthGrid.Api.Auth;
 
 /// <summary>
 /// Who may call what, by role. Object-level scope (which accounts, teams, process) is checked by the

@@ -1,11 +1,11 @@
-using HealthGrid.Configuration;
-using HealthGrid.Hubs;
+using HealthGrid.Api.Live;
+using HealthGrid.Hosting.Configuration;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
-namespace HealthGrid.Auth;
+namespace HealthGrid.Api.Auth;
 
 public static class AuthSetup
 {

@@ -1,10 +1,10 @@
 using System.Security.Claims;
-using HealthGrid.Alerts;
-using HealthGrid.Cases;
-using HealthGrid.Hubs;
+using HealthGrid.Api.Live;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Cases;
 using Microsoft.AspNetCore.Http;
 
-namespace HealthGrid.Auth;
+namespace HealthGrid.Api.Auth;
 
 /// <summary>
 /// Who is calling and what they may see, read once from the token's claims. Every object-level

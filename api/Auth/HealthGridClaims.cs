@@ -1,4 +1,4 @@
-namespace HealthGrid.Auth;
+namespace HealthGrid.Api.Auth;
 
 /// <summary>
 /// The claims HealthGrid reads from a token: who the user is, their roles, and what they are

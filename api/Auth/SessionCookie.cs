@@ -1,9 +1,9 @@
-using HealthGrid.Infrastructure;
+using HealthGrid.Api.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace HealthGrid.Auth;
+namespace HealthGrid.Api.Auth;
 
 /// <summary>
 /// The bearer token as an HttpOnly, SameSite=Strict cookie, for the pages a browser loads directly

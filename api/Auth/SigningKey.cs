@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
-namespace HealthGrid.Auth;
+namespace HealthGrid.Api.Auth;
 
 /// <summary>The key tokens are signed and checked with: the configured one, the development one, or a random one for this process.</summary>
 public sealed class SigningKey(IOptions<AuthOptions> options)

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace HealthGrid.Auth;
+namespace HealthGrid.Api.Auth;
 
 /// <summary>A user to mint a token for: who, in which roles, responsible for what.</summary>
 public sealed record TokenRequest(string Subject, string Name, string[] Roles, string[]? Teams = null, string[]? Accounts = null, string? ProcessOwner = null);

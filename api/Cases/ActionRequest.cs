@@ -1,4 +1,4 @@
-namespace HealthGrid.Cases;
+namespace HealthGrid.Api.Cases;
 
 /// <summary>The body of an acknowledge or resolve action on a case or an alert; optional.</summary>
 public sealed class ActionRequest

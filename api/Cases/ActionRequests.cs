@@ -1,8 +1,8 @@
-using HealthGrid.Auth;
-using HealthGrid.Infrastructure;
+using HealthGrid.Api.Auth;
+using HealthGrid.Api.Infrastructure;
 using Microsoft.AspNetCore.Http;
 
-namespace HealthGrid.Cases;
+namespace HealthGrid.Api.Cases;
 
 /// <summary>Reads and checks the body of a case or alert action. The actor is always the signed-in user.</summary>
 public static class ActionRequests

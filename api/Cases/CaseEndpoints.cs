@@ -1,14 +1,15 @@
-using HealthGrid.Auth;
-using HealthGrid.Customers;
-using HealthGrid.Infrastructure;
-using HealthGrid.Projections;
+using HealthGrid.Api.Auth;
+using HealthGrid.Api.Infrastructure;
+using HealthGrid.Domain.Cases;
+using HealthGrid.GrainInterfaces.Customers;
+using HealthGrid.GrainInterfaces.Projections;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
-namespace HealthGrid.Cases;
+namespace HealthGrid.Api.Cases;
 
 /// <summary>Cases: one with its clocks, escalations and history; lists by customer, team, process owner and SLA state; acknowledge and resolve.</summary>
 public static class CaseEndpoints
@@ -38,7 +39,7 @@ public static class CaseEndpoints
             Team = team,
             ProcessOwner = processOwner,
             JourneyStage = journeyStage,
-            SlaState = EnumNames<SlaState>.Parse(errors, "slaState", slaState, required: false),
+            SlaState = EnumFields.Parse<SlaState>(errors, "slaState", slaState, required: false),
             Open = open,
             Offset = from,
             Limit = size,

@@ -1,14 +1,17 @@
 using System.Globalization;
 using CsvHelper;
-using HealthGrid.Auth;
-using HealthGrid.Customers;
-using HealthGrid.Infrastructure;
+using HealthGrid.Api.Auth;
+using HealthGrid.Api.Infrastructure;
+using HealthGrid.Domain.Continuity;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Wire;
+using HealthGrid.GrainInterfaces.Continuity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace HealthGrid.Continuity;
+namespace HealthGrid.Api.Continuity;
 
 /// <summary>
 /// Continuity planning: the nodes customers depend on, scenarios (saved disruptions), their runs
@@ -51,7 +54,7 @@ public static class ContinuityEndpoints
     private static async Task<Results<Ok<DependencyNodeView[]>, ValidationProblem>> ListNodesAsync(IGrainFactory grains, string? type)
     {
         var errors = new FieldErrors();
-        var parsed = EnumNames<DependencyType>.Parse(errors, "type", type, required: false);
+        var parsed = EnumFields.Parse<DependencyType>(errors, "type", type, required: false);
         return errors.IsEmpty ? TypedResults.Ok(await Continuity(grains).ListNodesAsync(parsed)) : Problems.Invalid(errors);
     }
 

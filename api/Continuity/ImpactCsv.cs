@@ -1,9 +1,10 @@
 using System.Globalization;
 using CsvHelper;
-using HealthGrid.Customers;
-using HealthGrid.Infrastructure;
+using HealthGrid.Domain.Continuity;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Wire;
 
-namespace HealthGrid.Continuity;
+namespace HealthGrid.Api.Continuity;
 
 /// <summary>A run's customers as CSV (RFC 4180, by CsvHelper), in contact order, one row per customer.</summary>
 public static class ImpactCsv

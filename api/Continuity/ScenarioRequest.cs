@@ -1,4 +1,4 @@
-namespace HealthGrid.Continuity;
+namespace HealthGrid.Api.Continuity;
 
 /// <summary>A scenario as <c>POST /api/v1/continuity/scenarios</c> takes it.</summary>
 public sealed class ScenarioRequest

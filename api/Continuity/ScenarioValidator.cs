@@ -1,8 +1,9 @@
-using HealthGrid.Configuration;
-using HealthGrid.Customers;
-using HealthGrid.Infrastructure;
+using HealthGrid.Api.Infrastructure;
+using HealthGrid.Domain.Continuity;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Hosting.Configuration;
 
-namespace HealthGrid.Continuity;
+namespace HealthGrid.Api.Continuity;
 
 /// <summary>Checks a scenario: named nodes of known kinds (configured processes and stages), sane windows, a start not in the past.</summary>
 public sealed class ScenarioValidator(CurrentOrganisation organisation, TimeProvider time)
@@ -91,7 +92,7 @@ public sealed class ScenarioValidator(CurrentOrganisation organisation, TimeProv
             errors.Range($"{field}.durationHours", d.DurationHours, 0.25, MaxHours);
         }
 
-        var mode = d.Mode is null ? DisruptionMode.Outage : EnumNames<DisruptionMode>.Parse(errors, $"{field}.mode", d.Mode);
+        var mode = d.Mode is null ? DisruptionMode.Outage : EnumFields.Parse<DisruptionMode>(errors, $"{field}.mode", d.Mode);
         if (mode == DisruptionMode.Degraded)
         {
             if (errors.Required($"{field}.degradedPercent", d.DegradedPercent))
@@ -130,7 +131,7 @@ public sealed class ScenarioValidator(CurrentOrganisation organisation, TimeProv
             return null;
         }
 
-        var type = EnumNames<DependencyType>.Parse(errors, $"{field}.type", n.Type);
+        var type = EnumFields.Parse<DependencyType>(errors, $"{field}.type", n.Type);
         Identifiers.Check(errors, $"{field}.id", n.Id);
         if (type == DependencyType.Process && n.Id is not null && !organisation.Index.IsProcess(n.Id))
         {

@@ -1,12 +1,15 @@
-using HealthGrid.Auth;
-using HealthGrid.Projections;
-using HealthGrid.Infrastructure;
+using HealthGrid.Api.Auth;
+using HealthGrid.Api.Infrastructure;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Projections;
+using HealthGrid.GrainInterfaces.Customers;
+using HealthGrid.GrainInterfaces.Projections;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace HealthGrid.Customers;
+namespace HealthGrid.Api.Customers;
 
 public static class CustomerEndpoints
 {
@@ -30,12 +33,12 @@ public static class CustomerEndpoints
         var query = new CustomerQuery
         {
             AccountId = accountId,
-            Band = EnumNames<HealthBand>.Parse(errors, "band", band, required: false),
-            Tier = EnumNames<Tier>.Parse(errors, "tier", tier, required: false),
+            Band = EnumFields.Parse<HealthBand>(errors, "band", band, required: false),
+            Tier = EnumFields.Parse<Tier>(errors, "tier", tier, required: false),
             Region = region,
             Segment = segment,
-            Criticality = EnumNames<Criticality>.Parse(errors, "criticality", criticality, required: false),
-            ChurnLevel = EnumNames<ChurnLevel>.Parse(errors, "churn", churn, required: false),
+            Criticality = EnumFields.Parse<Criticality>(errors, "criticality", criticality, required: false),
+            ChurnLevel = EnumFields.Parse<ChurnLevel>(errors, "churn", churn, required: false),
             Offset = from,
             Limit = size,
             VisibleAccounts = caller.VisibleAccounts,

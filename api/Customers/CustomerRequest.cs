@@ -1,4 +1,5 @@
-namespace HealthGrid.Customers;
+
+namespace HealthGrid.Api.Customers;
 
 /// <summary>A customer as created or replaced by <c>PUT /api/v1/customers/{id}</c> (the id comes from the route).</summary>
 public sealed class CustomerRequest

@@ -1,7 +1,8 @@
-using HealthGrid.Configuration;
-using HealthGrid.Infrastructure;
+using HealthGrid.Api.Infrastructure;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Hosting.Configuration;
 
-namespace HealthGrid.Customers;
+namespace HealthGrid.Api.Customers;
 
 /// <summary>Checks a customer request; dependencies on processes and journey stages must name configured ones.</summary>
 public sealed class CustomerValidator(CurrentOrganisation organisation)
@@ -19,8 +20,8 @@ public sealed class CustomerValidator(CurrentOrganisation organisation)
         Identifiers.Check(errors, "accountId", r.AccountId);
         errors.Required("name", r.Name);
         errors.MaxLength("name", r.Name, 200);
-        var tier = EnumNames<Tier>.Parse(errors, "tier", r.Tier);
-        var criticality = EnumNames<Criticality>.Parse(errors, "criticality", r.Criticality);
+        var tier = EnumFields.Parse<Tier>(errors, "tier", r.Tier);
+        var criticality = EnumFields.Parse<Criticality>(errors, "criticality", r.Criticality);
         errors.Required("segment", r.Segment);
         errors.MaxLength("segment", r.Segment, 64);
         errors.Required("region", r.Region);
@@ -77,7 +78,7 @@ public sealed class CustomerValidator(CurrentOrganisation organisation)
         {
             var d = requests[i];
             var field = $"dependencies[{i}]";
-            var type = EnumNames<DependencyType>.Parse(errors, $"{field}.type", d.Type);
+            var type = EnumFields.Parse<DependencyType>(errors, $"{field}.type", d.Type);
             Identifiers.Check(errors, $"{field}.id", d.Id);
             if (errors.Required($"{field}.recoveryHours", d.RecoveryHours))
             {

@@ -1,9 +1,9 @@
-using HealthGrid.Ingest;
+using HealthGrid.Domain.Ingest;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace HealthGrid.Infrastructure;
+namespace HealthGrid.Api.Infrastructure;
 
 /// <summary>How an action on a case or an alert answers: 200 with the object, 409 when it does not apply now, 503 when it could not be made durable.</summary>
 public static class ActionOutcomes

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace HealthGrid.Infrastructure;
+namespace HealthGrid.Api.Infrastructure;
 
 /// <summary>The API's JSON conventions: camelCase, snake_case enum values, no nulls written, unknown input fields refused.</summary>
 public static class ApiJson

@@ -1,4 +1,4 @@
-namespace HealthGrid.Infrastructure;
+namespace HealthGrid.Api.Infrastructure;
 
 /// <summary>
 /// Validation errors keyed by the field at fault (JSON path without "$."), as ProblemDetails reports

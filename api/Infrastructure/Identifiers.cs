@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace HealthGrid.Infrastructure;
+namespace HealthGrid.Api.Infrastructure;
 
 /// <summary>The rule for client-chosen ids (customers, accounts, events, tickets, interactions).</summary>
 public static partial class Identifiers

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace HealthGrid.Infrastructure;
+namespace HealthGrid.Api.Infrastructure;
 
 /// <summary>
 /// The one place where infrastructure failures (a silo or the database out of reach, a timeout)

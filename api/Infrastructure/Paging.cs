@@ -1,4 +1,4 @@
-namespace HealthGrid.Infrastructure;
+namespace HealthGrid.Api.Infrastructure;
 
 /// <summary>The paging rule of every list: <c>offset</c> from 0, <c>limit</c> 1 to 500 (50 when absent).</summary>
 public static class Paging

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace HealthGrid.Infrastructure;
+namespace HealthGrid.Api.Infrastructure;
 
 public static class Problems
 {

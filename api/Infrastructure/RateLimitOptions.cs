@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace HealthGrid.Infrastructure;
+namespace HealthGrid.Api.Infrastructure;
 
 /// <summary>
 /// Per-client request budgets (a token bucket per signed-in subject, or per address before sign-in);

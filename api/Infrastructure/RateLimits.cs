@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using HealthGrid.Auth;
-using HealthGrid.Configuration;
+using HealthGrid.Api.Auth;
+using HealthGrid.Hosting.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace HealthGrid.Infrastructure;
+namespace HealthGrid.Api.Infrastructure;
 
 /// <summary>
 /// Rate limiting per client: ingest and reads have separate budgets so a flood of events cannot

@@ -1,7 +1,7 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http;
 
-namespace HealthGrid.Infrastructure;
+namespace HealthGrid.Api.Infrastructure;
 
 /// <summary>
 /// A request body read whole into a buffer rented from the shared pool (a batch of events is read

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 
-namespace HealthGrid.Infrastructure;
+namespace HealthGrid.Api.Infrastructure;
 
 /// <summary>
 /// Kestrel's own refusals while a body is read (over its size limit, cut short) keep their status

@@ -1,8 +1,10 @@
-using HealthGrid.Configuration;
-using HealthGrid.JourneyStages;
-using HealthGrid.Projections;
+using HealthGrid.Domain.JourneyStages;
+using HealthGrid.Domain.Kpis;
+using HealthGrid.GrainInterfaces.JourneyStages;
+using HealthGrid.GrainInterfaces.Projections;
+using HealthGrid.Hosting.Configuration;
 
-namespace HealthGrid.Kpis;
+namespace HealthGrid.Api.Kpis;
 
 /// <summary>
 /// Computes the leadership KPIs from the journey stages (volume, sentiment, effort, surveys, SLA

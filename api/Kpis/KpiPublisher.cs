@@ -1,11 +1,12 @@
-using HealthGrid.Alerts;
-using HealthGrid.Hubs;
-using HealthGrid.Projections;
+using HealthGrid.Api.Live;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Kpis;
+using HealthGrid.GrainInterfaces.Projections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace HealthGrid.Kpis;
+namespace HealthGrid.Api.Kpis;
 
 /// <summary>
 /// Pushes the leadership KPIs to the executives and admins connected to this server every few

@@ -1,13 +1,13 @@
-using HealthGrid.Auth;
-using HealthGrid.Hubs;
-using HealthGrid.Infrastructure;
-using HealthGrid.Kpis;
+using HealthGrid.Api.Auth;
+using HealthGrid.Api.Infrastructure;
+using HealthGrid.Api.Kpis;
+using HealthGrid.Domain.Kpis;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace HealthGrid.Live;
+namespace HealthGrid.Api.Live;
 
 /// <summary>
 /// The first state of the live views, before pushes take over: conversations in progress (a

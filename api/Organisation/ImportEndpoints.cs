@@ -1,8 +1,10 @@
 using System.Text.Json;
-using HealthGrid.Accounts;
-using HealthGrid.Auth;
-using HealthGrid.Customers;
-using HealthGrid.Infrastructure;
+using HealthGrid.Api.Accounts;
+using HealthGrid.Api.Auth;
+using HealthGrid.Api.Customers;
+using HealthGrid.Api.Infrastructure;
+using HealthGrid.Domain.Accounts;
+using HealthGrid.Domain.Customers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +12,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
-namespace HealthGrid.Organisation;
+namespace HealthGrid.Api.Organisation;
 
 /// <summary>Bulk import of accounts and customers as JSON lines: <c>{"account": {...}}</c> or <c>{"customer": {...}}</c> per line.</summary>
 public static class ImportEndpoints

@@ -1,7 +1,7 @@
-using HealthGrid.Accounts;
-using HealthGrid.Customers;
+using HealthGrid.Api.Accounts;
+using HealthGrid.Api.Customers;
 
-namespace HealthGrid.Organisation;
+namespace HealthGrid.Api.Organisation;
 
 /// <summary>One line of a JSON-lines import: exactly one of an account or a customer (each with its id).</summary>
 public sealed class ImportLine

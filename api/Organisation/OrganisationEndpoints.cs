@@ -1,15 +1,18 @@
-using HealthGrid.Auth;
-using HealthGrid.Configuration;
-using HealthGrid.Infrastructure;
-using HealthGrid.JourneyStages;
-using HealthGrid.ProcessOwners;
-using HealthGrid.SystemChanges;
+using HealthGrid.Api.Auth;
+using HealthGrid.Api.Infrastructure;
+using HealthGrid.Domain.JourneyStages;
+using HealthGrid.Domain.ProcessOwners;
+using HealthGrid.Domain.SystemChanges;
+using HealthGrid.GrainInterfaces.JourneyStages;
+using HealthGrid.GrainInterfaces.ProcessOwners;
+using HealthGrid.GrainInterfaces.SystemChanges;
+using HealthGrid.Hosting.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace HealthGrid.Organisation;
+namespace HealthGrid.Api.Organisation;
 
 /// <summary>Journey stages, process owners and recent system changes.</summary>
 public static class OrganisationEndpoints

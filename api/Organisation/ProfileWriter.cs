@@ -1,7 +1,9 @@
-using HealthGrid.Accounts;
-using HealthGrid.Customers;
+using HealthGrid.Domain.Accounts;
+using HealthGrid.Domain.Customers;
+using HealthGrid.GrainInterfaces.Accounts;
+using HealthGrid.GrainInterfaces.Customers;
 
-namespace HealthGrid.Organisation;
+namespace HealthGrid.Api.Organisation;
 
 /// <summary>
 /// Writes many profiles: accounts first (customers need them), then customers several at a time.

@@ -1,10 +1,12 @@
-using HealthGrid.Customers;
+using HealthGrid.Domain.Accounts;
+using HealthGrid.Domain.Customers;
+using HealthGrid.GrainInterfaces.Alerts;
 
-namespace HealthGrid.Accounts;
+namespace HealthGrid.GrainInterfaces.Accounts;
 
 /// <summary>An account and the live roll-up of its customers, keyed by account id.</summary>
 [Alias("HealthGrid.IAccountGrain")]
-public interface IAccountGrain : Alerts.IAlertOwner
+public interface IAccountGrain : IAlertOwner
 {
     /// <summary>Creates or replaces the profile; true when it was created.</summary>
     [Alias("UpsertProfile")]

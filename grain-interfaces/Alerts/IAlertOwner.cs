@@ -1,4 +1,6 @@
-namespace HealthGrid.Alerts;
+using HealthGrid.Domain.Alerts;
+
+namespace HealthGrid.GrainInterfaces.Alerts;
 
 /// <summary>A grain that raises alerts and decides their lifecycle; acknowledging or resolving goes to it.</summary>
 [Alias("HealthGrid.IAlertOwner")]

@@ -1,6 +1,7 @@
-using HealthGrid.Customers;
+using HealthGrid.Domain.Continuity;
+using HealthGrid.Domain.Customers;
 
-namespace HealthGrid.Continuity;
+namespace HealthGrid.GrainInterfaces.Continuity;
 
 /// <summary>
 /// The continuity planner's scenarios and runs, and the dependency index they are built on. A stateless

@@ -1,4 +1,6 @@
-namespace HealthGrid.Continuity;
+using HealthGrid.Domain.Continuity;
+
+namespace HealthGrid.GrainInterfaces.Continuity;
 
 /// <summary>
 /// One run of a scenario, keyed by run id: it fans the scenario out to the customers that depend on

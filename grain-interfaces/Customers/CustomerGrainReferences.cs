@@ -1,4 +1,4 @@
-namespace HealthGrid.Customers;
+namespace HealthGrid.GrainInterfaces.Customers;
 
 /// <summary>
 /// Customer grain references without resolving the interface's grain type on every call: Orleans'

@@ -1,9 +1,10 @@
-using HealthGrid.Alerts;
-using HealthGrid.Cases;
-using HealthGrid.Continuity;
-using HealthGrid.Ingest;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Continuity;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.GrainInterfaces.Alerts;
 
-namespace HealthGrid.Customers;
+namespace HealthGrid.GrainInterfaces.Customers;
 
 /// <summary>The live model of one customer and its cases, keyed by customer id.</summary>
 [Alias("HealthGrid.ICustomerGrain")]

@@ -1,8 +1,11 @@
-namespace HealthGrid.JourneyStages;
+using HealthGrid.Domain.JourneyStages;
+using HealthGrid.GrainInterfaces.Alerts;
+
+namespace HealthGrid.GrainInterfaces.JourneyStages;
 
 /// <summary>A journey stage (onboarding, delivery, billing, …) keyed by its configured id.</summary>
 [Alias("HealthGrid.IJourneyStageGrain")]
-public interface IJourneyStageGrain : Alerts.IAlertOwner
+public interface IJourneyStageGrain : IAlertOwner
 {
     [Alias("RecordActivity")]
     Task RecordActivityAsync(StageActivity activity);

@@ -1,9 +1,10 @@
-using HealthGrid.Alerts;
-using HealthGrid.Cases;
-using HealthGrid.Continuity;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Continuity;
+using HealthGrid.Domain.Live;
 using Orleans.Concurrency;
 
-namespace HealthGrid.Live;
+namespace HealthGrid.GrainInterfaces.Live;
 
 /// <summary>
 /// A silo's live-push endpoint (its SignalR hub), observed by every silo's broadcaster: alert changes

@@ -1,4 +1,4 @@
-namespace HealthGrid.Live;
+namespace HealthGrid.GrainInterfaces.Live;
 
 /// <summary>
 /// The registry of live-push endpoints, one per silo, each renewing a lease. Broadcasters read it

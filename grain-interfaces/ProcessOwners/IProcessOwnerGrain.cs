@@ -1,8 +1,11 @@
-namespace HealthGrid.ProcessOwners;
+using HealthGrid.Domain.ProcessOwners;
+using HealthGrid.GrainInterfaces.Alerts;
+
+namespace HealthGrid.GrainInterfaces.ProcessOwners;
 
 /// <summary>A process owner keyed by the configured owner id.</summary>
 [Alias("HealthGrid.IProcessOwnerGrain")]
-public interface IProcessOwnerGrain : Alerts.IAlertOwner
+public interface IProcessOwnerGrain : IAlertOwner
 {
     [Alias("RecordThemes")]
     Task RecordThemesAsync(ThemeActivity activity);

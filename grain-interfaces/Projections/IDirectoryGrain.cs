@@ -1,8 +1,9 @@
-using HealthGrid.Accounts;
-using HealthGrid.Alerts;
-using HealthGrid.Cases;
+using HealthGrid.Domain.Accounts;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Projections;
 
-namespace HealthGrid.Projections;
+namespace HealthGrid.GrainInterfaces.Projections;
 
 /// <summary>
 /// Reads the customer and account directory (a projection kept by the customer grains).

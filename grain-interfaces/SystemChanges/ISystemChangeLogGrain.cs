@@ -1,6 +1,7 @@
-using HealthGrid.Ingest;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.Domain.SystemChanges;
 
-namespace HealthGrid.SystemChanges;
+namespace HealthGrid.GrainInterfaces.SystemChanges;
 
 /// <summary>
 /// The organisation's recent releases and configuration changes: candidate causes when complaints spike.

@@ -1,12 +1,18 @@
-using HealthGrid.Live;
-using HealthGrid.Alerts;
-using HealthGrid.Configuration;
-using HealthGrid.Customers;
-using HealthGrid.Ingest;
-using HealthGrid.Projections;
+using HealthGrid.Domain.Accounts;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Customers.Scoring;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.Domain.Projections;
+using HealthGrid.GrainInterfaces.Accounts;
+using HealthGrid.Grains.Alerts;
+using HealthGrid.Grains.Hosting;
+using HealthGrid.Grains.Live;
+using HealthGrid.Grains.Projections;
+using HealthGrid.Storage.Projections;
 using Microsoft.Extensions.Options;
 
-namespace HealthGrid.Accounts;
+namespace HealthGrid.Grains.Accounts;
 
 /// <summary>
 /// An account and the live summaries of its customers. Summaries arrive in batches from each silo's

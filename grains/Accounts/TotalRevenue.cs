@@ -1,6 +1,6 @@
-using HealthGrid.Projections;
+using HealthGrid.Storage.Projections;
 
-namespace HealthGrid.Accounts;
+namespace HealthGrid.Grains.Accounts;
 
 /// <summary>
 /// One per silo: the revenue of all customers, read from the directory at most every few seconds.

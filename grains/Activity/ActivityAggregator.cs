@@ -1,15 +1,17 @@
-using HealthGrid.Cases;
-using HealthGrid.Configuration;
-using HealthGrid.Customers;
-using HealthGrid.Customers.Text;
-using HealthGrid.Hosting;
-using HealthGrid.Ingest;
-using HealthGrid.JourneyStages;
-using HealthGrid.ProcessOwners;
+using HealthGrid.Domain.Activity;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Customers.Text;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.Domain.ProcessOwners;
+using HealthGrid.GrainInterfaces.JourneyStages;
+using HealthGrid.GrainInterfaces.ProcessOwners;
+using HealthGrid.Grains.Hosting;
+using HealthGrid.Hosting.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace HealthGrid.Activity;
+namespace HealthGrid.Grains.Activity;
 
 /// <summary>
 /// One per silo. Tallies the events applied by this silo's customer grains per journey stage

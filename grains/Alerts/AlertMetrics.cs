@@ -1,9 +1,10 @@
 using System.Diagnostics.Metrics;
 using System.Text.Json;
-using HealthGrid.Cases;
-using HealthGrid.Telemetry;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Hosting.Telemetry;
 
-namespace HealthGrid.Alerts;
+namespace HealthGrid.Grains.Alerts;
 
 /// <summary>Alerts raised and pushed, and how late SLA timers fire.</summary>
 public sealed class AlertMetrics

@@ -1,7 +1,8 @@
-using HealthGrid.Live;
-using HealthGrid.Projections;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Grains.Live;
+using HealthGrid.Grains.Projections;
 
-namespace HealthGrid.Alerts;
+namespace HealthGrid.Grains.Alerts;
 
 /// <summary>
 /// The open alerts of a process-owner, journey-stage or account grain (kept in its state): raising,

@@ -1,8 +1,8 @@
-using HealthGrid.Customers;
-using HealthGrid.Sla;
+using HealthGrid.GrainInterfaces.Customers;
+using HealthGrid.Grains.Sla;
 using Microsoft.Extensions.Logging;
 
-namespace HealthGrid.Cases;
+namespace HealthGrid.Grains.Cases;
 
 /// <summary>
 /// One per silo: the active customers with open cases here. When the SLA policies change, each is

@@ -1,9 +1,12 @@
-using HealthGrid.Configuration;
-using HealthGrid.Customers;
-using HealthGrid.Projections;
+using HealthGrid.Domain.Continuity;
+using HealthGrid.Domain.Customers;
+using HealthGrid.GrainInterfaces.Continuity;
+using HealthGrid.Hosting.Configuration;
+using HealthGrid.Storage.Continuity;
+using HealthGrid.Storage.Projections;
 using Orleans.Concurrency;
 
-namespace HealthGrid.Continuity;
+namespace HealthGrid.Grains.Continuity;
 
 /// <summary>
 /// Scenarios, runs and the dependency index, answered from this silo's stores. A run that is still

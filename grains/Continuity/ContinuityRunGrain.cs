@@ -1,11 +1,14 @@
 using System.Diagnostics;
-using HealthGrid.Customers;
-using HealthGrid.Live;
-using HealthGrid.Projections;
+using HealthGrid.Domain.Continuity;
+using HealthGrid.GrainInterfaces.Continuity;
+using HealthGrid.GrainInterfaces.Customers;
+using HealthGrid.Grains.Live;
+using HealthGrid.Storage.Continuity;
+using HealthGrid.Storage.Projections;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace HealthGrid.Continuity;
+namespace HealthGrid.Grains.Continuity;
 
 /// <summary>
 /// One run of a scenario. Finds the customers depending on a disrupted node in the dependency index

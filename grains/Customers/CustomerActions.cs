@@ -1,9 +1,10 @@
-using HealthGrid.Alerts;
-using HealthGrid.Cases;
-using HealthGrid.Ingest;
-using HealthGrid.Projections;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.Grains.Projections;
 
-namespace HealthGrid.Customers;
+namespace HealthGrid.Grains.Customers;
 
 /// <summary>
 /// Acknowledging and resolving a customer's cases and alerts through the API: checked against the

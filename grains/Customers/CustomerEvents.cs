@@ -1,13 +1,15 @@
-using HealthGrid.Live;
-using HealthGrid.Activity;
-using HealthGrid.Alerts;
-using HealthGrid.Cases;
-using HealthGrid.Ingest;
-using HealthGrid.Projections;
-using HealthGrid.Telemetry;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.Domain.Live;
+using HealthGrid.Grains.Activity;
+using HealthGrid.Grains.Live;
+using HealthGrid.Grains.Projections;
+using HealthGrid.Storage.Ingest;
 using Microsoft.Extensions.Logging;
 
-namespace HealthGrid.Customers;
+namespace HealthGrid.Grains.Customers;
 
 /// <summary>
 /// One customer's events: journal first, then apply in order, then hand the effects to the silo's

@@ -1,19 +1,25 @@
-using HealthGrid.Live;
-using HealthGrid.Accounts;
-using HealthGrid.Activity;
-using HealthGrid.Alerts;
-using HealthGrid.Cases;
-using HealthGrid.Continuity;
-using HealthGrid.Customers.Scoring;
-using HealthGrid.Ingest;
-using HealthGrid.Projections;
-using HealthGrid.Telemetry;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Continuity;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Customers.Scoring;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.GrainInterfaces.Accounts;
+using HealthGrid.GrainInterfaces.Customers;
+using HealthGrid.Grains.Activity;
+using HealthGrid.Grains.Alerts;
+using HealthGrid.Grains.Cases;
+using HealthGrid.Grains.Hosting;
+using HealthGrid.Grains.Live;
+using HealthGrid.Grains.Projections;
+using HealthGrid.Storage.Ingest;
+using HealthGrid.Storage.Projections;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Serialization;
 
-namespace HealthGrid.Customers;
+namespace HealthGrid.Grains.Customers;
 
 /// <summary>
 /// The live model of one customer and its cases. Reentrant so that reads never wait for a journal

@@ -1,7 +1,9 @@
-using HealthGrid.Alerts;
-using HealthGrid.Cases;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Grains.Alerts;
+using HealthGrid.Grains.Cases;
 
-namespace HealthGrid.Customers;
+namespace HealthGrid.Grains.Customers;
 
 /// <summary>
 /// A customer's SLA timing: one grain timer armed for the earliest upcoming deadline, warning or

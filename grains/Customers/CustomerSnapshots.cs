@@ -1,9 +1,10 @@
-using HealthGrid.Projections;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Grains.Projections;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
 
-namespace HealthGrid.Customers;
+namespace HealthGrid.Grains.Customers;
 
 /// <summary>
 /// When and how a customer grain writes its snapshot: after enough events, when the unsaved ones

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace HealthGrid.Customers;
+namespace HealthGrid.Grains.Customers;
 
 /// <summary>When customer grains write snapshots; bound from <c>HealthGrid:Snapshots</c>.</summary>
 public sealed class SnapshotOptions

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace HealthGrid.Customers;
+namespace HealthGrid.Grains.Customers;
 
 /// <summary>Tracks what a customer grain has applied since its last snapshot and says when the next is due.</summary>
 internal sealed class Snapshots(IOptionsMonitor<SnapshotOptions> options, TimeProvider time)

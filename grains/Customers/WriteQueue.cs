@@ -1,6 +1,6 @@
-using HealthGrid.Ingest;
+using HealthGrid.Domain.Ingest;
 
-namespace HealthGrid.Customers;
+namespace HealthGrid.Grains.Customers;
 
 /// <summary>
 /// The single writer of a reentrant customer grain. Work runs one item at a time in arrival order

@@ -1,21 +1,28 @@
-using Orleans.Runtime.Hosting;
-using HealthGrid.Live;
-using HealthGrid.Accounts;
-using HealthGrid.Activity;
-using HealthGrid.Alerts;
-using HealthGrid.Cases;
-using HealthGrid.Configuration;
-using HealthGrid.Continuity;
-using HealthGrid.Customers;
-using HealthGrid.Ingest;
-using HealthGrid.Projections;
-using HealthGrid.Sla;
-using HealthGrid.Telemetry;
+using HealthGrid.Domain.Activity;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Continuity;
+using HealthGrid.Domain.Customers.Scoring;
+using HealthGrid.Domain.Organisation;
+using HealthGrid.Domain.Sla;
+using HealthGrid.GrainInterfaces.Customers;
+using HealthGrid.Grains.Accounts;
+using HealthGrid.Grains.Activity;
+using HealthGrid.Grains.Alerts;
+using HealthGrid.Grains.Cases;
+using HealthGrid.Grains.Customers;
+using HealthGrid.Grains.Live;
+using HealthGrid.Grains.Projections;
+using HealthGrid.Grains.Sla;
+using HealthGrid.Hosting.Configuration;
+using HealthGrid.Storage.Continuity;
+using HealthGrid.Storage.Ingest;
+using HealthGrid.Storage.Projections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime.Hosting;
 
-namespace HealthGrid.Hosting;
+namespace HealthGrid.Grains.Hosting;
 
 public static class GrainServices
 {

@@ -1,7 +1,7 @@
-using HealthGrid.Customers;
+using HealthGrid.Grains.Customers;
 using Microsoft.Extensions.Options;
 
-namespace HealthGrid.Hosting;
+namespace HealthGrid.Grains.Hosting;
 
 /// <summary>
 /// A grain holding statistics that change many times a second: it saves them every

@@ -1,4 +1,4 @@
-namespace HealthGrid.Hosting;
+namespace HealthGrid.Grains.Hosting;
 
 /// <summary>
 /// A per-silo loop that flushes batched work every <see cref="Interval"/> or when woken, running in

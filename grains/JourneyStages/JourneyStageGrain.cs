@@ -1,14 +1,18 @@
-using HealthGrid.Live;
-using HealthGrid.Alerts;
-using HealthGrid.Cases;
-using HealthGrid.Configuration;
-using HealthGrid.Customers;
-using HealthGrid.Hosting;
-using HealthGrid.Ingest;
-using HealthGrid.Projections;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.Domain.JourneyStages;
+using HealthGrid.GrainInterfaces.JourneyStages;
+using HealthGrid.Grains.Alerts;
+using HealthGrid.Grains.Customers;
+using HealthGrid.Grains.Hosting;
+using HealthGrid.Grains.Live;
+using HealthGrid.Grains.Projections;
+using HealthGrid.Hosting.Configuration;
+using HealthGrid.Storage.Projections;
 using Microsoft.Extensions.Options;
 
-namespace HealthGrid.JourneyStages;
+namespace HealthGrid.Grains.JourneyStages;
 
 /// <summary>
 /// A journey stage's live volume, sentiment, effort and SLA compliance, fed by each silo's activity

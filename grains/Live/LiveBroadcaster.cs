@@ -1,10 +1,13 @@
 using System.Threading.Channels;
-using HealthGrid.Alerts;
-using HealthGrid.Cases;
-using HealthGrid.Continuity;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Continuity;
+using HealthGrid.Domain.Live;
+using HealthGrid.GrainInterfaces.Live;
+using HealthGrid.Grains.Alerts;
 using Microsoft.Extensions.Logging;
 
-namespace HealthGrid.Live;
+namespace HealthGrid.Grains.Live;
 
 /// <summary>
 /// One per silo. Grains hand it live changes without waiting; a single loop sends whatever has

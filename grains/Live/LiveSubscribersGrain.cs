@@ -1,4 +1,6 @@
-namespace HealthGrid.Live;
+using HealthGrid.GrainInterfaces.Live;
+
+namespace HealthGrid.Grains.Live;
 
 /// <summary>
 /// Live-push endpoints by silo, each kept while its lease is renewed. Held in memory: if this grain

@@ -1,15 +1,20 @@
-using HealthGrid.Live;
-using HealthGrid.Alerts;
-using HealthGrid.Cases;
-using HealthGrid.Configuration;
-using HealthGrid.Customers;
-using HealthGrid.Hosting;
-using HealthGrid.Ingest;
-using HealthGrid.Projections;
-using HealthGrid.SystemChanges;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.Domain.ProcessOwners;
+using HealthGrid.Domain.SystemChanges;
+using HealthGrid.GrainInterfaces.ProcessOwners;
+using HealthGrid.GrainInterfaces.SystemChanges;
+using HealthGrid.Grains.Alerts;
+using HealthGrid.Grains.Customers;
+using HealthGrid.Grains.Hosting;
+using HealthGrid.Grains.Live;
+using HealthGrid.Grains.Projections;
+using HealthGrid.Hosting.Configuration;
+using HealthGrid.Storage.Projections;
 using Microsoft.Extensions.Options;
 
-namespace HealthGrid.ProcessOwners;
+namespace HealthGrid.Grains.ProcessOwners;
 
 /// <summary>
 /// A process owner: complaint themes routed by categorization code, counted in sliding windows per

@@ -1,9 +1,12 @@
-using HealthGrid.Accounts;
-using HealthGrid.Alerts;
-using HealthGrid.Cases;
+using HealthGrid.Domain.Accounts;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Projections;
+using HealthGrid.GrainInterfaces.Projections;
+using HealthGrid.Storage.Projections;
 using Orleans.Concurrency;
 
-namespace HealthGrid.Projections;
+namespace HealthGrid.Grains.Projections;
 
 /// <summary>
 /// Answers directory reads from the silo's own projection store connection. Case and alert reads

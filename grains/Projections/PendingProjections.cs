@@ -1,8 +1,9 @@
-using HealthGrid.Alerts;
-using HealthGrid.Cases;
-using HealthGrid.Customers;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Storage.Projections;
 
-namespace HealthGrid.Projections;
+namespace HealthGrid.Grains.Projections;
 
 /// <summary>What a silo has published since its last flush: the newest summary per customer and the new score changes.</summary>
 internal sealed class PendingProjections

@@ -1,13 +1,15 @@
-using HealthGrid.Accounts;
-using HealthGrid.Alerts;
-using HealthGrid.Cases;
-using HealthGrid.Customers;
-using HealthGrid.Hosting;
-using HealthGrid.Live;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Live;
+using HealthGrid.GrainInterfaces.Accounts;
+using HealthGrid.Grains.Hosting;
+using HealthGrid.Grains.Live;
+using HealthGrid.Storage.Projections;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace HealthGrid.Projections;
+namespace HealthGrid.Grains.Projections;
 
 /// <summary>
 /// One per silo. Customer grains hand it their latest summary and score changes without waiting;

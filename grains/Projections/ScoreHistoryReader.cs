@@ -1,6 +1,7 @@
-using HealthGrid.Customers;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Storage.Projections;
 
-namespace HealthGrid.Projections;
+namespace HealthGrid.Grains.Projections;
 
 /// <summary>A customer's score changes newest first: the stored ones plus those this silo has not yet written.</summary>
 public sealed class ScoreHistoryReader(IProjectionStore store, ProjectionPublisher publisher)

@@ -1,7 +1,7 @@
-using HealthGrid.Configuration;
+using HealthGrid.Domain.Sla;
 using Microsoft.Extensions.Options;
 
-namespace HealthGrid.Sla;
+namespace HealthGrid.Grains.Sla;
 
 /// <summary>The SLA policies for the configuration in force; rebuilt when it changes, with a hook for open cases.</summary>
 public sealed class CurrentSlaPolicies : IDisposable

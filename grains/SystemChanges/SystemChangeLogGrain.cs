@@ -1,6 +1,10 @@
-using HealthGrid.Ingest;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.Domain.SystemChanges;
+using HealthGrid.GrainInterfaces.SystemChanges;
+using HealthGrid.Grains.Hosting;
+using HealthGrid.Storage.Ingest;
 
-namespace HealthGrid.SystemChanges;
+namespace HealthGrid.Grains.SystemChanges;
 
 /// <summary>
 /// Recent system changes, journaled like every event (durable, idempotent) and kept for 90 days.

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using HealthGrid.Auth;
+using HealthGrid.Api.Auth;
 using HealthGrid.LoadTests.Measure;
 using HealthGrid.LoadTests.Scenarios;
 using HealthGrid.LoadTests.Workloads;

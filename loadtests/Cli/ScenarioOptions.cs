@@ -1,5 +1,5 @@
 using System.CommandLine;
-using HealthGrid.Auth;
+using HealthGrid.Api.Auth;
 using HealthGrid.LoadTests.Load;
 using HealthGrid.LoadTests.Measure;
 using HealthGrid.LoadTests.Workloads;

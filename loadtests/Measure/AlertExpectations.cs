@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using HealthGrid.Alerts;
+using HealthGrid.Domain.Alerts;
 
 namespace HealthGrid.LoadTests.Measure;
 

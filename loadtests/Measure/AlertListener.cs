@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using HealthGrid.Alerts;
-using HealthGrid.Hubs;
-using HealthGrid.Infrastructure;
+using HealthGrid.Api.Infrastructure;
+using HealthGrid.Api.Live;
+using HealthGrid.Domain.Alerts;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 

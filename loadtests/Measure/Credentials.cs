@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using HealthGrid.Auth;
+using HealthGrid.Api.Auth;
 using Microsoft.Extensions.Options;
 
 namespace HealthGrid.LoadTests.Measure;

@@ -1,3 +1,4 @@
+
 namespace HealthGrid.LoadTests.Measure;
 
 /// <summary>One measured phase: a workload driven at a model and profile, with its results.</summary>

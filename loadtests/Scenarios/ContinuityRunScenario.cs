@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using HealthGrid.Continuity;
-using HealthGrid.Infrastructure;
+using HealthGrid.Domain.Continuity;
+using HealthGrid.Domain.Wire;
 using HealthGrid.LoadTests.Measure;
 using HealthGrid.LoadTests.Workloads;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Json;
-using HealthGrid.Alerts;
+using HealthGrid.Domain.Alerts;
 using HealthGrid.LoadTests.Measure;
 using HealthGrid.LoadTests.Workloads;
 

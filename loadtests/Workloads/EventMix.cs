@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HealthGrid.LoadTests.Measure;
 
 namespace HealthGrid.LoadTests.Workloads;
 
@@ -22,7 +23,7 @@ public enum EventMixKind
 /// </summary>
 public sealed class EventMix(EventMixKind kind, string run)
 {
-    public const string Team = Measure.Credentials.Team;
+    public const string Team = Credentials.Team;
 
     private static readonly (string Kind, double Share)[] PeakShares =
     [

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using HealthGrid.Alerts;
+using HealthGrid.Domain.Alerts;
 using HealthGrid.LoadTests.Load;
 using HealthGrid.LoadTests.Measure;
 

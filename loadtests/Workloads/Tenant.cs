@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using HealthGrid.Infrastructure;
+using HealthGrid.Api.Infrastructure;
 
 namespace HealthGrid.LoadTests.Workloads;
 

@@ -1,4 +1,4 @@
-namespace HealthGrid.Demo;
+namespace HealthGrid.Silo.Demo;
 
 /// <summary>The fixed vocabulary of the demo organisation: companies, people, places, and what customers say.</summary>
 internal static class DemoCatalog

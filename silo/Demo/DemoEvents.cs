@@ -1,8 +1,8 @@
 using System.Globalization;
-using HealthGrid.Customers;
-using HealthGrid.Events;
+using HealthGrid.Api.Ingest;
+using HealthGrid.Domain.Customers;
 
-namespace HealthGrid.Demo;
+namespace HealthGrid.Silo.Demo;
 
 /// <summary>
 /// Generates demo interactions of every kind. Troubled customers get more complaints, late

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace HealthGrid.Demo;
+namespace HealthGrid.Silo.Demo;
 
 /// <summary>The demo organisation and its live traffic; bound from <c>HealthGrid:Demo</c>.</summary>
 public sealed class DemoOptions

@@ -1,7 +1,7 @@
-using HealthGrid.Accounts;
-using HealthGrid.Customers;
+using HealthGrid.Domain.Accounts;
+using HealthGrid.Domain.Customers;
 
-namespace HealthGrid.Demo;
+namespace HealthGrid.Silo.Demo;
 
 /// <summary>How a demo customer tends to feel; it shapes the events generated for it.</summary>
 internal enum Mood

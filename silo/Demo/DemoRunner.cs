@@ -1,10 +1,10 @@
-using HealthGrid.Events;
-using HealthGrid.Infrastructure;
-using HealthGrid.Ingest;
-using HealthGrid.Organisation;
+using HealthGrid.Api.Infrastructure;
+using HealthGrid.Api.Ingest;
+using HealthGrid.Api.Organisation;
+using HealthGrid.Domain.Ingest;
 using Microsoft.Extensions.Options;
 
-namespace HealthGrid.Demo;
+namespace HealthGrid.Silo.Demo;
 
 /// <summary>
 /// Loads the demo organisation through the same services the API uses, then feeds live demo traffic

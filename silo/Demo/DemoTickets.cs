@@ -1,7 +1,7 @@
 using System.Globalization;
-using HealthGrid.Events;
+using HealthGrid.Api.Ingest;
 
-namespace HealthGrid.Demo;
+namespace HealthGrid.Silo.Demo;
 
 /// <summary>
 /// The life of demo tickets and complaint cases: opened, answered by an agent (troubled customers'

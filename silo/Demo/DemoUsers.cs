@@ -1,7 +1,7 @@
-using HealthGrid.Auth;
+using HealthGrid.Api.Auth;
 using Microsoft.Extensions.Options;
 
-namespace HealthGrid.Demo;
+namespace HealthGrid.Silo.Demo;
 
 /// <summary>A demo user: who they are, what the sign-in page says about them, and their token's claims.</summary>
 public sealed record DemoUser(string Id, string Description, TokenRequest Claims);

@@ -1,8 +1,9 @@
-using HealthGrid.Auth;
+using HealthGrid.Api.Auth;
+using HealthGrid.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
-namespace HealthGrid.Demo;
+namespace HealthGrid.Silo.Demo;
 
 /// <summary>
 /// The dashboard's development sign-in: the demo users and a token for one of them. Mapped only in
@@ -20,7 +21,7 @@ public static class DevelopmentSignIn
             return app;
         }
 
-        var group = app.MapGroup(Path).WithTags("Development").AllowAnonymous().RequireRateLimiting(Infrastructure.RateLimits.Reads);
+        var group = app.MapGroup(Path).WithTags("Development").AllowAnonymous().RequireRateLimiting(RateLimits.Reads);
         group.MapGet("/", (DemoUsers users) => TypedResults.Ok(users.All.Select(View))).WithName("ListDemoUsers").WithSummary("Development mode: the demo users one can sign in as");
         group.MapPost("/{id}/token", Results<Ok<SignInResult>, NotFound> (string id, DemoUsers users, TokenIssuer issuer, IOptions<AuthOptions> options, TimeProvider time) =>
             users.Find(id) is { } user

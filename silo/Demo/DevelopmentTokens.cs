@@ -1,7 +1,7 @@
-using HealthGrid.Auth;
+using HealthGrid.Api.Auth;
 using Microsoft.Extensions.Options;
 
-namespace HealthGrid.Demo;
+namespace HealthGrid.Silo.Demo;
 
 /// <summary>
 /// The silo's <c>token USER</c> command: a bearer token for a demo user, signed with the key the

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
-namespace HealthGrid.Health;
+namespace HealthGrid.Silo.Health;
 
 /// <summary>Ready while PostgreSQL answers; probes are cached for a second so a busy load balancer cannot flood the database.</summary>
 public sealed class DatabaseReadiness(NpgsqlDataSource database, TimeProvider time) : IHealthCheck

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
-namespace HealthGrid.Health;
+namespace HealthGrid.Silo.Health;
 
 public static class HealthEndpoints
 {

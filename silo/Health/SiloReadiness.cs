@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace HealthGrid.Health;
+namespace HealthGrid.Silo.Health;
 
 /// <summary>Ready while the silo is active in its cluster: set when the silo lifecycle reaches Active, cleared when it leaves.</summary>
 public sealed class SiloReadiness : IHealthCheck, ILifecycleParticipant<ISiloLifecycle>

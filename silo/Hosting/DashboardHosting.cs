@@ -1,7 +1,7 @@
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 
-namespace HealthGrid.Hosting;
+namespace HealthGrid.Silo.Hosting;
 
 /// <summary>
 /// Serves the built dashboard (the repository's <c>dashboard</c> folder, bundled into the output's

@@ -1,9 +1,9 @@
-using HealthGrid.Auth;
+using HealthGrid.Api.Auth;
 using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
 using Scalar.AspNetCore;
 
-namespace HealthGrid.Hosting;
+namespace HealthGrid.Silo.Hosting;
 
 /// <summary>
 /// What operators and integrators open in a browser: the API reference (Scalar over the OpenAPI

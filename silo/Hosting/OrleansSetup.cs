@@ -1,13 +1,15 @@
-using Orleans.Dashboard;
 using System.Net;
-using HealthGrid.Continuity;
-using HealthGrid.Projections;
-using HealthGrid.Health;
-using HealthGrid.Ingest;
-using HealthGrid.Postgres;
+using HealthGrid.Grains.Hosting;
+using HealthGrid.Grains.Projections;
+using HealthGrid.Silo.Health;
+using HealthGrid.Storage.Continuity;
+using HealthGrid.Storage.Ingest;
+using HealthGrid.Storage.Postgres;
+using HealthGrid.Storage.Projections;
 using Npgsql;
+using Orleans.Dashboard;
 
-namespace HealthGrid.Hosting;
+namespace HealthGrid.Silo.Hosting;
 
 /// <summary>Configures the co-hosted silo for its storage mode.</summary>
 public static class OrleansSetup

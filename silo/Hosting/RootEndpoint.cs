@@ -1,6 +1,6 @@
 using Microsoft.Extensions.FileProviders;
 
-namespace HealthGrid.Hosting;
+namespace HealthGrid.Silo.Hosting;
 
 /// <summary>
 /// The service's front door: browsers get the dashboard; clients asking for JSON get what runs here

@@ -1,4 +1,4 @@
-namespace HealthGrid.Hosting;
+namespace HealthGrid.Silo.Hosting;
 
 /// <summary>
 /// The silo's command line: <c>[run|migrate|token USER] [--empty] [--no-demo-traffic] [--postgres CONNECTION] [--config FILE]</c>

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace HealthGrid.Hosting;
+namespace HealthGrid.Silo.Hosting;
 
 /// <summary>How the silo runs; bound from <c>HealthGrid</c> (storage) and <c>HealthGrid:Cluster</c>.</summary>
 public sealed class SiloSettings

@@ -1,9 +1,9 @@
-using HealthGrid.Auth;
+using HealthGrid.Api.Auth;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
-namespace HealthGrid.Hosting;
+namespace HealthGrid.Silo.Hosting;
 
 /// <summary>Tells the person who started HealthGrid where it listens, in which mode, and how to sign in.</summary>
 public static class StartupBanner

@@ -1,4 +1,4 @@
-namespace HealthGrid.Hosting;
+namespace HealthGrid.Silo.Hosting;
 
 public enum StorageMode
 {

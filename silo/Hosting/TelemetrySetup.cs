@@ -1,7 +1,7 @@
-using HealthGrid.Telemetry;
+using HealthGrid.Hosting.Telemetry;
 using OpenTelemetry.Metrics;
 
-namespace HealthGrid.Hosting;
+namespace HealthGrid.Silo.Hosting;
 
 public static class TelemetrySetup
 {

@@ -1,8 +1,8 @@
 using System.Net;
-using HealthGrid.Alerts;
-using HealthGrid.Auth;
-using HealthGrid.Cases;
-using HealthGrid.Continuity;
+using HealthGrid.Api.Auth;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Continuity;
 using HealthGrid.Tests.Infrastructure;
 using static HealthGrid.Tests.Infrastructure.TestOrganisation;
 

@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using HealthGrid.Auth;
+using HealthGrid.Api.Auth;
 using HealthGrid.Tests.Infrastructure;
-using static HealthGrid.Auth.HealthGridRoles;
+using static HealthGrid.Api.Auth.HealthGridRoles;
 using static HealthGrid.Tests.Infrastructure.TestOrganisation;
 
 namespace HealthGrid.Tests.Access;

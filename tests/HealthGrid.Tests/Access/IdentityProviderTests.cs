@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using System.Security.Cryptography;
-using HealthGrid.Auth;
+using HealthGrid.Api.Auth;
 using HealthGrid.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,4 +1,5 @@
-using HealthGrid.Kpis;
+using HealthGrid.Api.Kpis;
+using HealthGrid.Domain.Kpis;
 using HealthGrid.Tests.Infrastructure;
 
 namespace HealthGrid.Tests.Access;

@@ -1,5 +1,5 @@
 using System.Net;
-using HealthGrid.Auth;
+using HealthGrid.Api.Auth;
 using HealthGrid.Tests.Infrastructure;
 using static HealthGrid.Tests.Infrastructure.TestOrganisation;
 

@@ -1,8 +1,9 @@
 using System.Net;
-using HealthGrid.Accounts;
-using HealthGrid.Alerts;
-using HealthGrid.Cases;
-using HealthGrid.Projections;
+using HealthGrid.Domain.Accounts;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.ProcessOwners;
+using HealthGrid.Domain.Projections;
 using HealthGrid.Tests.Infrastructure;
 
 namespace HealthGrid.Tests.Access;
@@ -59,7 +60,7 @@ public sealed class ObjectScopeTests(AccessWorld world)
         using var owner = world.Silo.ClientAs(world.BillingOwner);
         await AssertNotFoundAsync(owner, HttpMethod.Get, $"/api/v1/cases/{world.CaseB}");
         await AssertNotFoundAsync(owner, HttpMethod.Get, "/api/v1/process-owners/po-fulfilment");
-        Assert.Equal(["po-billing"], (await owner.GetJsonAsync<ProcessOwners.ProcessOwnerView[]>("/api/v1/process-owners")).Select(o => o.Id));
+        Assert.Equal(["po-billing"], (await owner.GetJsonAsync<ProcessOwnerView[]>("/api/v1/process-owners")).Select(o => o.Id));
         var cases = (await owner.GetJsonAsync<CasePage>("/api/v1/cases?limit=500")).Items;
         Assert.Contains(cases, c => c.Id == world.CaseA);
         Assert.All(cases, c => Assert.Equal("po-billing", c.ProcessOwner));

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using HealthGrid.Auth;
+using HealthGrid.Api.Auth;
+using HealthGrid.Domain.Customers;
 using HealthGrid.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -42,7 +43,7 @@ public sealed class ProtectionTests
         using var response = await silo.Http.PostAsync("/api/v1/events", huge);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal(413, (await response.ReadAsync<ProblemDetails>()).Status);
-        Assert.Empty((await silo.Http.GetJsonAsync<Customers.ScoreHistoryPage>($"/api/v1/customers/{customer}/score-history")).Items);
+        Assert.Empty((await silo.Http.GetJsonAsync<ScoreHistoryPage>($"/api/v1/customers/{customer}/score-history")).Items);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Net;
-using HealthGrid.Auth;
+using HealthGrid.Api.Auth;
 using HealthGrid.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

@@ -1,7 +1,8 @@
 using System.Net;
-using HealthGrid.Alerts;
-using HealthGrid.Auth;
-using HealthGrid.Cases;
+using HealthGrid.Api.Auth;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Customers;
 using HealthGrid.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using static HealthGrid.Tests.Infrastructure.TestOrganisation;
@@ -29,7 +30,7 @@ public sealed class AlertApiTests(EmbeddedSiloFixture fixture)
         var (customer, alert) = await FrustrationAsync(team);
 
         Assert.Equal((AlertType.Frustration, AlertState.Raised, customer, team), (alert.Type, alert.State, alert.CustomerId, alert.Team));
-        Assert.Equal(Customers.Tier.Gold, alert.CustomerTier);
+        Assert.Equal(Tier.Gold, alert.CustomerTier);
         Assert.NotNull(alert.CustomerHealth);
         Assert.NotEmpty(alert.Cues);
         Assert.Equal(alert, await Http.GetJsonAsync<Alert>($"/api/v1/alerts/{alert.Id}"), AlertComparer.Instance);

@@ -1,5 +1,5 @@
 using System.Net;
-using HealthGrid.Cases;
+using HealthGrid.Domain.Cases;
 using HealthGrid.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using static HealthGrid.Tests.Infrastructure.TestOrganisation;

@@ -1,6 +1,6 @@
 using System.Net;
-using HealthGrid.Auth;
-using HealthGrid.Continuity;
+using HealthGrid.Api.Auth;
+using HealthGrid.Domain.Continuity;
 using HealthGrid.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using static HealthGrid.Tests.Infrastructure.TestOrganisation;

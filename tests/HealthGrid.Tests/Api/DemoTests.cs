@@ -1,7 +1,7 @@
-using HealthGrid.Alerts;
-using HealthGrid.Cases;
-using HealthGrid.Projections;
-using HealthGrid.Demo;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Projections;
+using HealthGrid.Silo.Demo;
 using HealthGrid.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using System.Net;
-using HealthGrid.Alerts;
-using HealthGrid.JourneyStages;
-using HealthGrid.ProcessOwners;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.JourneyStages;
+using HealthGrid.Domain.ProcessOwners;
 using HealthGrid.Tests.Infrastructure;
 using static HealthGrid.Tests.Infrastructure.TestOrganisation;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using HealthGrid.Customers;
-using HealthGrid.Events;
-using HealthGrid.Ingest;
+using HealthGrid.Api.Ingest;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Ingest;
 using HealthGrid.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using static HealthGrid.Tests.Infrastructure.TestOrganisation;

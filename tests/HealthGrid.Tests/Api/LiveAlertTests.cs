@@ -1,7 +1,7 @@
 using System.Net;
-using HealthGrid.Alerts;
-using HealthGrid.Auth;
-using HealthGrid.Hubs;
+using HealthGrid.Api.Auth;
+using HealthGrid.Api.Live;
+using HealthGrid.Domain.Alerts;
 using HealthGrid.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 using static HealthGrid.Tests.Infrastructure.TestOrganisation;

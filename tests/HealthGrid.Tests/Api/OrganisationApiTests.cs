@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using HealthGrid.Accounts;
-using HealthGrid.Customers;
-using HealthGrid.Organisation;
-using HealthGrid.Projections;
+using HealthGrid.Api.Organisation;
+using HealthGrid.Domain.Accounts;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Projections;
 using HealthGrid.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using static HealthGrid.Tests.Infrastructure.TestOrganisation;
@@ -140,5 +140,5 @@ public sealed class OrganisationApiTests(EmbeddedSiloFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync("/api/v1/journey-stages/moon")).StatusCode);
     }
 
-    private static string EnumNamesOf(HealthBand band) => HealthGrid.Infrastructure.EnumNames<HealthBand>.Name(band);
+    private static string EnumNamesOf(HealthBand band) => HealthGrid.Domain.Wire.EnumNames<HealthBand>.Name(band);
 }

@@ -1,3 +1,4 @@
+using HealthGrid.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace HealthGrid.Tests.Browser;
@@ -38,8 +39,8 @@ public sealed class AccessibilityBrowserTests(BrowserWorld world)
     public async Task The_supervisor_acknowledges_with_the_keyboard_alone()
     {
         var page = await world.SignInAsync("sup-emea");
-        var customer = await Infrastructure.TestOrganisation.CreateCustomerAsync(world.Silo.Http, await Infrastructure.TestOrganisation.CreateAccountAsync(world.Silo.Http));
-        (await Infrastructure.HealthGridHttp.PostJsonAsync(world.Silo.Http, "/api/v1/events", Infrastructure.TestOrganisation.FrustratedLiveMessage(customer, "team-emea"))).EnsureSuccessStatusCode();
+        var customer = await TestOrganisation.CreateCustomerAsync(world.Silo.Http, await TestOrganisation.CreateAccountAsync(world.Silo.Http));
+        (await HealthGridHttp.PostJsonAsync(world.Silo.Http, "/api/v1/events", TestOrganisation.FrustratedLiveMessage(customer, "team-emea"))).EnsureSuccessStatusCode();
         var item = page.Locator($"[data-alert-customer='{customer}']");
 
         // This test is about the keyboard, not speed (the supervisor tests time the push): allow for a busy test run.

@@ -1,3 +1,4 @@
+using HealthGrid.Domain.Projections;
 using HealthGrid.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -33,7 +34,7 @@ public sealed class BrowserWorld : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
         });
-        await Eventually.Until(() => Silo.Http.GetJsonAsync<Projections.CustomerPage>("/api/v1/customers?limit=1"), page => page.Total >= 600, TimeSpan.FromSeconds(60), "the demo organisation");
+        await Eventually.Until(() => Silo.Http.GetJsonAsync<CustomerPage>("/api/v1/customers?limit=1"), page => page.Total >= 600, TimeSpan.FromSeconds(60), "the demo organisation");
     }
 
     public async Task DisposeAsync()

@@ -1,5 +1,6 @@
 using System.Net;
-using HealthGrid.Projections;
+using HealthGrid.Domain.Accounts;
+using HealthGrid.Domain.Projections;
 using HealthGrid.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static HealthGrid.Tests.Infrastructure.TestOrganisation;
@@ -18,7 +19,7 @@ public sealed class ManagerBrowserTests(BrowserWorld world)
         var page = await world.SignInAsync("am-avery");
         var rows = page.Locator("[data-testid=portfolio] tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(100);
-        foreach (var account in (await world.Silo.Http.GetJsonAsync<Accounts.AccountProfile[]>("/api/v1/accounts")).Select(a => a.Id).Except(AveryAccounts))
+        foreach (var account in (await world.Silo.Http.GetJsonAsync<AccountProfile[]>("/api/v1/accounts")).Select(a => a.Id).Except(AveryAccounts))
         {
             await Assertions.Expect(page.Locator($"[data-testid=portfolio] tr[data-account='{account}']")).ToHaveCountAsync(0);
         }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using HealthGrid.Alerts;
+using HealthGrid.Domain.Alerts;
 using HealthGrid.Tests.Infrastructure;
 using Microsoft.Playwright;
 using Xunit.Abstractions;

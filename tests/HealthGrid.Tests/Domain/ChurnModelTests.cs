@@ -1,7 +1,6 @@
-using HealthGrid.Configuration;
-using HealthGrid.Customers;
-using HealthGrid.Customers.Scoring;
-using HealthGrid.Ingest;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Customers.Scoring;
+using HealthGrid.Domain.Ingest;
 using static HealthGrid.Tests.Domain.Model;
 
 namespace HealthGrid.Tests.Domain;

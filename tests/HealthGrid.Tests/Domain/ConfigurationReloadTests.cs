@@ -1,4 +1,5 @@
-using HealthGrid.Configuration;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Hosting.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,12 +1,12 @@
-using HealthGrid.Customers.Scoring;
-using HealthGrid.Ingest;
+using HealthGrid.Domain.Customers.Scoring;
+using HealthGrid.Domain.Ingest;
 using static HealthGrid.Tests.Domain.Model;
 
 namespace HealthGrid.Tests.Domain;
 
 public sealed class ContactsTests
 {
-    private readonly HealthGrid.Configuration.HealthModelOptions options = Options();
+    private readonly HealthGrid.Domain.Customers.Scoring.HealthModelOptions options = Options();
 
     [Fact]
     public void A_second_contact_inside_the_window_is_a_repeat_contact_with_its_own_driver()
@@ -15,7 +15,7 @@ public sealed class ContactsTests
         HealthModel.Apply(state, "c-1", Ticket(InteractionKind.TicketOpened, "T-1", T0), 1, options);
         var change = HealthModel.Apply(state, "c-1", Ticket(InteractionKind.TicketOpened, "T-2", T0.AddHours(10)), 2, options).Change!;
         Assert.Equal(1, state.RepeatContacts, 6);
-        Assert.Contains("repeat contact within 72 h", Assert.Single(change.Drivers, d => d.Component == HealthGrid.Customers.HealthComponent.SupportLoad).Label);
+        Assert.Contains("repeat contact within 72 h", Assert.Single(change.Drivers, d => d.Component == HealthGrid.Domain.Customers.HealthComponent.SupportLoad).Label);
     }
 
     [Fact]

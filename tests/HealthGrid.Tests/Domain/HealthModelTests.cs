@@ -1,13 +1,13 @@
-using HealthGrid.Customers;
-using HealthGrid.Customers.Scoring;
-using HealthGrid.Ingest;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Customers.Scoring;
+using HealthGrid.Domain.Ingest;
 using static HealthGrid.Tests.Domain.Model;
 
 namespace HealthGrid.Tests.Domain;
 
 public sealed class HealthModelTests
 {
-    private readonly HealthGrid.Configuration.HealthModelOptions options = Options();
+    private readonly HealthGrid.Domain.Customers.Scoring.HealthModelOptions options = Options();
 
     private HealthState NewCustomer()
     {

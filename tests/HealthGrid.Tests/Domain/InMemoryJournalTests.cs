@@ -1,4 +1,5 @@
-using HealthGrid.Ingest;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.Storage.Ingest;
 using static HealthGrid.Tests.Domain.Model;
 
 namespace HealthGrid.Tests.Domain;

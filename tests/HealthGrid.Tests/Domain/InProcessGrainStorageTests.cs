@@ -1,4 +1,5 @@
-using HealthGrid.Customers;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Grains.Hosting;
 using Orleans.Storage;
 
 namespace HealthGrid.Tests.Domain;

@@ -1,6 +1,6 @@
-using HealthGrid.Configuration;
-using HealthGrid.Customers;
-using HealthGrid.Ingest;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Customers.Scoring;
+using HealthGrid.Domain.Ingest;
 
 namespace HealthGrid.Tests.Domain;
 

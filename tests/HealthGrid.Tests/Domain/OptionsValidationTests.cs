@@ -1,8 +1,10 @@
-using HealthGrid.Configuration;
-using HealthGrid.Customers;
-using HealthGrid.Ingest;
-using Microsoft.Extensions.Configuration;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Customers.Scoring;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.Domain.Organisation;
+using HealthGrid.Domain.Sla;
 using HealthGrid.Tests.Domain.Cases;
+using Microsoft.Extensions.Configuration;
 
 namespace HealthGrid.Tests.Domain;
 
@@ -69,7 +71,7 @@ public sealed class OptionsValidationTests
         Assert.Equal(3, sla.Calendars.Count);
         Assert.Equal(5, sla.Calendars[1].Hours.Count);
         Assert.Contains(new DateOnly(2026, 12, 25), sla.Calendars[1].Holidays);
-        var policies = new HealthGrid.Sla.SlaPolicies(sla);
+        var policies = new HealthGrid.Domain.Sla.SlaPolicies(sla);
         Assert.Equal("standard", policies.Select(Tier.Bronze, Severity.Low, null, Channel.Email).Id);
         Assert.Equal("critical-accounts", policies.Select(Tier.Platinum, Severity.Critical, null, Channel.Call).Id);
     }

@@ -1,10 +1,10 @@
-using HealthGrid.Accounts;
-using HealthGrid.Configuration;
-using HealthGrid.Customers;
-using HealthGrid.Hosting;
-using HealthGrid.Ingest;
-using HealthGrid.JourneyStages;
-using HealthGrid.ProcessOwners;
+using HealthGrid.Domain.Accounts;
+using HealthGrid.Domain.Activity;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.Domain.JourneyStages;
+using HealthGrid.Domain.Organisation;
+using HealthGrid.Domain.ProcessOwners;
 using static HealthGrid.Tests.Domain.Model;
 
 namespace HealthGrid.Tests.Domain;

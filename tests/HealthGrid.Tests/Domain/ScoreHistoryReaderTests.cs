@@ -1,13 +1,15 @@
-using HealthGrid.Accounts;
-using HealthGrid.Alerts;
-using HealthGrid.Cases;
-using HealthGrid.Continuity;
-using HealthGrid.Customers;
-using HealthGrid.Ingest;
-using HealthGrid.Projections;
+using HealthGrid.Domain.Accounts;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Continuity;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.Domain.Projections;
+using HealthGrid.Grains.Projections;
+using HealthGrid.Storage.Projections;
 using Microsoft.Extensions.Logging.Abstractions;
-using MsOptions = Microsoft.Extensions.Options.Options;
 using static HealthGrid.Tests.Domain.Model;
+using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace HealthGrid.Tests.Domain;
 
@@ -113,5 +115,7 @@ public sealed class ScoreHistoryReaderTests
         public Task<string[]> GetDependentsAsync(IReadOnlyCollection<DisruptionNode> nodes, CancellationToken cancellationToken) => inner.GetDependentsAsync(nodes, cancellationToken);
 
         public Task<DependencyNodeView[]> ListDependencyNodesAsync(CancellationToken cancellationToken) => inner.ListDependencyNodesAsync(cancellationToken);
+
+        public Task<string[]> GetCustomersTrailingTheLogAsync(CancellationToken cancellationToken) => inner.GetCustomersTrailingTheLogAsync(cancellationToken);
     }
 }

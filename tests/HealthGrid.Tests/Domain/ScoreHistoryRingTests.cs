@@ -1,6 +1,6 @@
-using HealthGrid.Customers;
-using HealthGrid.Ingest;
-using HealthGrid.Projections;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.Storage.Projections;
 using static HealthGrid.Tests.Domain.Model;
 
 namespace HealthGrid.Tests.Domain;

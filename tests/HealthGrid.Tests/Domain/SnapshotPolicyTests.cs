@@ -1,4 +1,4 @@
-using HealthGrid.Customers;
+using HealthGrid.Grains.Customers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

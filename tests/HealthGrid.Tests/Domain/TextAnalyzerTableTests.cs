@@ -1,4 +1,4 @@
-using HealthGrid.Customers.Text;
+using HealthGrid.Domain.Customers.Text;
 using Xunit.Abstractions;
 
 namespace HealthGrid.Tests.Domain;

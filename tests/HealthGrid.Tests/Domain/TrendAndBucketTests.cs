@@ -1,5 +1,5 @@
-using HealthGrid.Customers.Scoring;
-using HealthGrid.Hosting;
+using HealthGrid.Domain.Activity;
+using HealthGrid.Domain.Customers.Scoring;
 using static HealthGrid.Tests.Domain.Model;
 
 namespace HealthGrid.Tests.Domain;

@@ -1,9 +1,15 @@
 using System.Diagnostics.Metrics;
 using System.Text.Json;
-using HealthGrid.Continuity;
-using HealthGrid.Customers;
-using HealthGrid.Ingest;
-using HealthGrid.Projections;
+using HealthGrid.Domain.Continuity;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.Domain.Projections;
+using HealthGrid.GrainInterfaces.Continuity;
+using HealthGrid.GrainInterfaces.Customers;
+using HealthGrid.GrainInterfaces.Projections;
+using HealthGrid.Grains.Hosting;
+using HealthGrid.Grains.Projections;
+using HealthGrid.Hosting.Telemetry;
 using HealthGrid.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
@@ -132,7 +138,7 @@ public sealed class ContinuityRunTests(GrainClusterFixture fixture)
         {
             listener.InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Meter.Name == Telemetry.HealthGridTelemetry.MeterName && ReferenceEquals(instrument.Meter.Scope, silo))
+                if (instrument.Meter.Name == HealthGridTelemetry.MeterName && ReferenceEquals(instrument.Meter.Scope, silo))
                 {
                     l.EnableMeasurementEvents(instrument);
                 }

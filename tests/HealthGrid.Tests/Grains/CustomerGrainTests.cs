@@ -1,6 +1,7 @@
-using HealthGrid.Accounts;
-using HealthGrid.Customers;
-using HealthGrid.Ingest;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.GrainInterfaces.Accounts;
+using HealthGrid.GrainInterfaces.Customers;
 using HealthGrid.Tests.Infrastructure;
 
 namespace HealthGrid.Tests.Grains;

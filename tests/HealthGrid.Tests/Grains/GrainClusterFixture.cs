@@ -1,4 +1,4 @@
-using HealthGrid.Hosting;
+using HealthGrid.Grains.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Orleans.TestingHost;

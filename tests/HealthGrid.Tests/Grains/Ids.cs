@@ -1,6 +1,8 @@
-using HealthGrid.Accounts;
-using HealthGrid.Customers;
-using HealthGrid.Ingest;
+using HealthGrid.Domain.Accounts;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.GrainInterfaces.Accounts;
+using HealthGrid.GrainInterfaces.Customers;
 using HealthGrid.Tests.Infrastructure;
 
 namespace HealthGrid.Tests.Grains;

@@ -1,8 +1,8 @@
-using HealthGrid.Customers;
-using HealthGrid.Ingest;
-using HealthGrid.JourneyStages;
-using HealthGrid.ProcessOwners;
-using HealthGrid.SystemChanges;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.GrainInterfaces.Customers;
+using HealthGrid.GrainInterfaces.JourneyStages;
+using HealthGrid.GrainInterfaces.ProcessOwners;
+using HealthGrid.GrainInterfaces.SystemChanges;
 using HealthGrid.Tests.Infrastructure;
 
 namespace HealthGrid.Tests.Grains;

@@ -1,8 +1,8 @@
-using HealthGrid.Alerts;
-using HealthGrid.Cases;
-using HealthGrid.Customers;
-using HealthGrid.Ingest;
-using HealthGrid.Projections;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.GrainInterfaces.Customers;
+using HealthGrid.GrainInterfaces.Projections;
 using HealthGrid.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;

@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using HealthGrid.Alerts;
-using HealthGrid.Auth;
-using HealthGrid.Cases;
-using HealthGrid.Continuity;
-using HealthGrid.Customers;
-using HealthGrid.Live;
-using HealthGrid.Hubs;
+using HealthGrid.Api.Auth;
+using HealthGrid.Api.Live;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Continuity;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Kpis;
+using HealthGrid.Domain.Live;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,7 +28,7 @@ public sealed class DashboardClient : IAsyncDisposable
         connection.On<CustomerUpdate[]>(nameof(IDashboardClient.CustomersChanged), updates => Array.ForEach(updates, u => Customers.Add(u.Summary)));
         connection.On<CaseView[]>(nameof(IDashboardClient.CasesChanged), cases => Array.ForEach(cases, Cases.Add));
         connection.On<LiveInteractionView>(nameof(IDashboardClient.InteractionChanged), Interactions.Add);
-        connection.On<Kpis.KpiSnapshot>(nameof(IDashboardClient.KpisChanged), Kpis.Add);
+        connection.On<KpiSnapshot>(nameof(IDashboardClient.KpisChanged), Kpis.Add);
         connection.On<ContinuityRun>(nameof(IDashboardClient.ContinuityRunChanged), Runs.Add);
         connection.Closed += _ =>
         {
@@ -46,7 +47,7 @@ public sealed class DashboardClient : IAsyncDisposable
 
     public ConcurrentBag<LiveInteractionView> Interactions { get; } = [];
 
-    public ConcurrentBag<Kpis.KpiSnapshot> Kpis { get; } = [];
+    public ConcurrentBag<KpiSnapshot> Kpis { get; } = [];
 
     public ConcurrentBag<ContinuityRun> Runs { get; } = [];
 
@@ -56,7 +57,7 @@ public sealed class DashboardClient : IAsyncDisposable
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(server, DashboardHub.Path), o => o.AccessTokenProvider = () => Task.FromResult(token))
-            .AddJsonProtocol(o => HealthGrid.Infrastructure.ApiJson.Configure(o.PayloadSerializerOptions))
+            .AddJsonProtocol(o => HealthGrid.Api.Infrastructure.ApiJson.Configure(o.PayloadSerializerOptions))
             .Build();
         var client = new DashboardClient(connection);
         await connection.StartAsync();

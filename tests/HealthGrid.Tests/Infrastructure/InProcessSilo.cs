@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using HealthGrid.Hosting;
+using HealthGrid.Silo;
+using HealthGrid.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -56,7 +57,7 @@ public sealed class InProcessSilo : IAsyncDisposable
     }
 
     /// <summary>A client signed in as <paramref name="user"/>.</summary>
-    public HttpClient ClientAs(HealthGrid.Auth.TokenRequest user) => TestAuth.Client(BaseAddress, user);
+    public HttpClient ClientAs(HealthGrid.Api.Auth.TokenRequest user) => TestAuth.Client(BaseAddress, user);
 
     public async ValueTask DisposeAsync()
     {
@@ -68,7 +69,7 @@ public sealed class InProcessSilo : IAsyncDisposable
     private static JsonSerializerOptions CreateJson()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        HealthGrid.Infrastructure.ApiJson.Configure(options);
+        HealthGrid.Api.Infrastructure.ApiJson.Configure(options);
         options.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip;
         return options;
     }

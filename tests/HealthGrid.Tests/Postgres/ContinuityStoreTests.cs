@@ -1,5 +1,5 @@
 using System.Net;
-using HealthGrid.Continuity;
+using HealthGrid.Domain.Continuity;
 using HealthGrid.Tests.Infrastructure;
 using static HealthGrid.Tests.Infrastructure.TestOrganisation;
 

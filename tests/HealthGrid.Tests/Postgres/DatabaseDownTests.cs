@@ -1,6 +1,6 @@
 using System.Net;
-using HealthGrid.Events;
-using HealthGrid.Ingest;
+using HealthGrid.Api.Ingest;
+using HealthGrid.Domain.Ingest;
 using HealthGrid.Tests.Infrastructure;
 using static HealthGrid.Tests.Infrastructure.TestOrganisation;
 

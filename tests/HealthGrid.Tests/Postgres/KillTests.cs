@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
-using HealthGrid.Customers;
-using HealthGrid.Events;
-using HealthGrid.Ingest;
-using HealthGrid.Projections;
+using HealthGrid.Api.Ingest;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.Domain.Projections;
 using HealthGrid.Tests.Infrastructure;
 using Xunit.Abstractions;
 using static HealthGrid.Tests.Infrastructure.TestOrganisation;

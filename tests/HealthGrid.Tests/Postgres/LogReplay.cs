@@ -1,8 +1,6 @@
-using HealthGrid.Configuration;
-using HealthGrid.Customers;
-using HealthGrid.Customers.Scoring;
-using HealthGrid.Ingest;
-using HealthGrid.Postgres;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Customers.Scoring;
+using HealthGrid.Storage.Ingest;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using HealthGrid.Postgres;
+using HealthGrid.Storage.Postgres;
 using HealthGrid.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;

@@ -1,4 +1,4 @@
-using HealthGrid.Postgres;
+using HealthGrid.Storage.Postgres;
 using HealthGrid.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;

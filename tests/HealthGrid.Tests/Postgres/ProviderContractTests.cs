@@ -1,4 +1,5 @@
-using HealthGrid.Customers;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Grains.Hosting;
 using HealthGrid.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;

@@ -1,7 +1,7 @@
-using HealthGrid.Customers;
-using HealthGrid.Events;
-using HealthGrid.Ingest;
-using HealthGrid.Projections;
+using HealthGrid.Api.Ingest;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.Domain.Projections;
 using HealthGrid.Tests.Infrastructure;
 using static HealthGrid.Tests.Infrastructure.TestOrganisation;
 

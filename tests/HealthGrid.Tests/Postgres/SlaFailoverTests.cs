@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using HealthGrid.Alerts;
-using HealthGrid.Cases;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Cases;
 using HealthGrid.Tests.Infrastructure;
 using Xunit.Abstractions;
 using static HealthGrid.Tests.Infrastructure.TestOrganisation;

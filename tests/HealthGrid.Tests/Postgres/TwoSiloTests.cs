@@ -1,6 +1,6 @@
-using HealthGrid.Customers;
-using HealthGrid.Events;
-using HealthGrid.Ingest;
+using HealthGrid.Api.Ingest;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Ingest;
 using HealthGrid.Tests.Infrastructure;
 using static HealthGrid.Tests.Infrastructure.TestOrganisation;
 

@@ -1,10 +1,11 @@
-using HealthGrid.Accounts;
-using HealthGrid.Alerts;
-using HealthGrid.Configuration;
-using HealthGrid.Customers;
-using HealthGrid.Hosting;
-using HealthGrid.Ingest;
-using HealthGrid.ProcessOwners;
+using HealthGrid.Domain.Accounts;
+using HealthGrid.Domain.Activity;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Customers.Text;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.Domain.ProcessOwners;
+using HealthGrid.Tests.Domain.Sla;
 using static HealthGrid.Tests.Domain.Cases.CustomerHarness;
 
 namespace HealthGrid.Tests.Domain.Cases;
@@ -114,19 +115,19 @@ public sealed class AlertRuleTests
     [Fact]
     public void Falling_into_a_worse_band_alerts_the_account_manager_and_critical_customers_reach_leadership()
     {
-        var normal = HealthDrop(Sla.EscalationTests.Profile(Tier.Silver, Criticality.Medium));
+        var normal = HealthDrop(EscalationTests.Profile(Tier.Silver, Criticality.Medium));
         var band = normal.Alerts.First(a => a.Id.Contains(".band.", StringComparison.Ordinal));
         Assert.Equal(["account:acc-1"], band.Audiences.Select(a => a.Group));
         Assert.Contains(normal.Alerts, a => a.Id.Contains(".drop.", StringComparison.Ordinal));
 
-        var critical = HealthDrop(Sla.EscalationTests.Profile(Tier.Silver, Criticality.Critical));
+        var critical = HealthDrop(EscalationTests.Profile(Tier.Silver, Criticality.Critical));
         Assert.All(critical.Alerts.Where(a => a.Type == AlertType.CustomerHealth), a => Assert.Equal(["account:acc-1", "leadership"], a.Audiences.Select(x => x.Group)));
     }
 
     [Fact]
     public void A_customer_has_one_band_alert_that_follows_it_down_and_resolves_when_it_recovers()
     {
-        var harness = HealthDrop(Sla.EscalationTests.Profile(Tier.Silver, Criticality.Medium));
+        var harness = HealthDrop(EscalationTests.Profile(Tier.Silver, Criticality.Medium));
         for (var i = 0; harness.State.Health.Band != HealthBand.Critical && i < 200; i++)
         {
             var at = T0 + TimeSpan.FromMinutes(10) + (i * Min);
@@ -166,7 +167,7 @@ public sealed class AlertRuleTests
     [Fact]
     public void A_drop_alert_is_raised_once_per_window()
     {
-        var harness = HealthDrop(Sla.EscalationTests.Profile(Tier.Silver, Criticality.Medium));
+        var harness = HealthDrop(EscalationTests.Profile(Tier.Silver, Criticality.Medium));
         var drops = harness.Alerts.Where(a => a.Id.Contains(".drop.", StringComparison.Ordinal)).Select(a => a.Id).Distinct();
         Assert.Single(drops);
     }
@@ -271,5 +272,5 @@ public sealed class AlertRuleTests
         Assert.Equal(0.2, ConcentrationRisk.ShareOf(Rollup(200, HealthBand.AtRisk), 1000));
     }
 
-    private static string IntentCuesOf(string text) => Customers.Text.TextAnalyzer.Analyze(text).Cues.Single();
+    private static string IntentCuesOf(string text) => TextAnalyzer.Analyze(text).Cues.Single();
 }

@@ -1,7 +1,8 @@
-using HealthGrid.Alerts;
-using HealthGrid.Cases;
-using HealthGrid.Customers;
-using HealthGrid.Ingest;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.Tests.Domain.Sla;
 using static HealthGrid.Tests.Domain.Cases.CustomerHarness;
 using static HealthGrid.Tests.Domain.Sla.Calendars;
 
@@ -127,7 +128,7 @@ public sealed class CaseLifecycleTests
     [Fact]
     public void Critical_customers_start_at_the_team_supervisor()
     {
-        var harness = new CustomerHarness(Sla.EscalationTests.Profile(Tier.Platinum, Criticality.Critical));
+        var harness = new CustomerHarness(EscalationTests.Profile(Tier.Platinum, Criticality.Critical));
         harness.Apply(Ticket(InteractionKind.TicketOpened, "T-1", T0));
         harness.RunUntil(T0 + 15 * Min);
         var breach = harness.Alerts.Single(a => a.Type == AlertType.SlaBreach);
@@ -322,7 +323,7 @@ public sealed class CaseLifecycleTests
     [Fact]
     public void A_complaint_opens_a_case_owned_by_the_process_owner_of_its_code()
     {
-        var harness = new CustomerHarness(Sla.EscalationTests.Profile(Tier.Silver, Criticality.Medium));
+        var harness = new CustomerHarness(EscalationTests.Profile(Tier.Silver, Criticality.Medium));
         harness.Apply(new Interaction
         {
             EventId = "complaint-1",

@@ -1,9 +1,9 @@
-using HealthGrid.Alerts;
-using HealthGrid.Cases;
-using HealthGrid.Configuration;
-using HealthGrid.Customers;
-using HealthGrid.Ingest;
-using HealthGrid.Sla;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.Domain.Organisation;
+using HealthGrid.Domain.Sla;
 using HealthGrid.Tests.Domain.Sla;
 using Microsoft.Extensions.Configuration;
 using static HealthGrid.Tests.Domain.Sla.Calendars;

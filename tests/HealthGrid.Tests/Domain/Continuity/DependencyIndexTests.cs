@@ -1,6 +1,6 @@
-using HealthGrid.Continuity;
-using HealthGrid.Customers;
-using HealthGrid.Projections;
+using HealthGrid.Domain.Continuity;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Storage.Projections;
 
 namespace HealthGrid.Tests.Domain.Continuity;
 

@@ -1,7 +1,7 @@
-using HealthGrid.Cases;
-using HealthGrid.Continuity;
-using HealthGrid.Customers;
-using HealthGrid.Ingest;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Continuity;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Ingest;
 using HealthGrid.Tests.Domain.Cases;
 using static HealthGrid.Tests.Domain.Continuity.Plans;
 

@@ -1,5 +1,5 @@
-using HealthGrid.Continuity;
-using HealthGrid.Customers;
+using HealthGrid.Domain.Continuity;
+using HealthGrid.Domain.Customers;
 
 namespace HealthGrid.Tests.Domain.Continuity;
 

@@ -1,7 +1,7 @@
-using HealthGrid.Accounts;
-using HealthGrid.Cases;
-using HealthGrid.Continuity;
-using HealthGrid.Customers;
+using HealthGrid.Domain.Accounts;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Continuity;
+using HealthGrid.Domain.Customers;
 using static HealthGrid.Tests.Domain.Continuity.Plans;
 
 namespace HealthGrid.Tests.Domain.Continuity;

@@ -1,5 +1,4 @@
-using HealthGrid.Configuration;
-using HealthGrid.Sla;
+using HealthGrid.Domain.Sla;
 using static HealthGrid.Tests.Domain.Sla.Calendars;
 
 namespace HealthGrid.Tests.Domain.Sla;

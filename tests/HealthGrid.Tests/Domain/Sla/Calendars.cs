@@ -1,5 +1,4 @@
-using HealthGrid.Configuration;
-using HealthGrid.Sla;
+using HealthGrid.Domain.Sla;
 
 namespace HealthGrid.Tests.Domain.Sla;
 

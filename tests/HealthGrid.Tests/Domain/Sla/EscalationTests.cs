@@ -1,6 +1,6 @@
-using HealthGrid.Cases;
-using HealthGrid.Configuration;
-using HealthGrid.Customers;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Sla;
 using static HealthGrid.Tests.Domain.Sla.Calendars;
 
 namespace HealthGrid.Tests.Domain.Sla;

@@ -1,6 +1,5 @@
-using HealthGrid.Cases;
-using HealthGrid.Configuration;
-using HealthGrid.Sla;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Sla;
 using static HealthGrid.Tests.Domain.Sla.Calendars;
 
 namespace HealthGrid.Tests.Domain.Sla;

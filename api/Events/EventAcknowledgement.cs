@@ -1,6 +1,0 @@
-using HealthGrid.Ingest;
-
-namespace HealthGrid.Events;
-
-/// <summary>The answer to one accepted event: <c>accepted</c>, or <c>duplicate</c> when the id was seen before.</summary>
-public sealed record EventAcknowledgement(string EventId, IngestStatus Status);

@@ -1,0 +1,11 @@
+namespace HealthGrid.Domain.Alerts;
+
+/// <summary>The kind of grain that raised an alert and decides its lifecycle.</summary>
+[GenerateSerializer]
+public enum AlertOwnerKind
+{
+    Customer,
+    ProcessOwner,
+    JourneyStage,
+    Account,
+}

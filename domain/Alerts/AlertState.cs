@@ -1,0 +1,9 @@
+namespace HealthGrid.Domain.Alerts;
+
+[GenerateSerializer]
+public enum AlertState
+{
+    Raised,
+    Acknowledged,
+    Resolved,
+}

@@ -1,0 +1,14 @@
+namespace HealthGrid.Domain.Alerts;
+
+[GenerateSerializer]
+public enum AlertType
+{
+    SlaWarning,
+    SlaBreach,
+    Frustration,
+    ThemeEscalation,
+    ChangeCorrelation,
+    CustomerHealth,
+    OwnershipGap,
+    ConcentrationRisk,
+}

@@ -1,0 +1,8 @@
+namespace HealthGrid.Domain.Cases;
+
+[GenerateSerializer]
+public enum CaseAction
+{
+    Acknowledge,
+    Resolve,
+}

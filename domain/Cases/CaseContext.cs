@@ -1,0 +1,34 @@
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Organisation;
+using HealthGrid.Domain.Sla;
+
+namespace HealthGrid.Domain.Cases;
+
+/// <summary>
+/// What the case rules need to know about the customer and the configuration in force, and the time
+/// views are computed at (the event being applied, or the moment of a read).
+/// </summary>
+public sealed record CaseContext(
+    string CustomerId,
+    CustomerProfile Profile,
+    double Health,
+    SlaPolicies Policies,
+    OrganisationIndex Organisation,
+    SlaOptions Sla,
+    DateTimeOffset At);
+
+/// <summary>What applying an event did to cases: the cases changed, alerts raised or updated, SLA clocks completed.</summary>
+public sealed class CaseEffects
+{
+    public List<CaseView> Cases { get; } = [];
+
+    public List<Alert> Alerts { get; } = [];
+
+    public List<SlaOutcome> Outcomes { get; } = [];
+
+    public bool IsEmpty => Cases.Count == 0 && Alerts.Count == 0 && Outcomes.Count == 0;
+}
+
+/// <summary>An SLA clock that ended, met or breached, for the journey stage and process owner of its case.</summary>
+public readonly record struct SlaOutcome(string? JourneyStage, string? ProcessOwner, bool Met);

@@ -1,0 +1,8 @@
+namespace HealthGrid.Domain.Cases;
+
+[GenerateSerializer]
+public enum CaseOrigin
+{
+    Ticket,
+    Complaint,
+}

@@ -1,0 +1,11 @@
+namespace HealthGrid.Domain.Cases;
+
+[GenerateSerializer]
+public enum ClockState
+{
+    Running,
+    Paused,
+    Met,
+    Breached,
+    Cancelled,
+}

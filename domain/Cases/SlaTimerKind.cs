@@ -1,0 +1,9 @@
+namespace HealthGrid.Domain.Cases;
+
+[GenerateSerializer]
+public enum SlaTimerKind
+{
+    Warning,
+    Breach,
+    Escalation,
+}

@@ -1,0 +1,9 @@
+namespace HealthGrid.Domain.Continuity;
+
+[GenerateSerializer]
+public enum RunStatus
+{
+    Running,
+    Completed,
+    Failed,
+}

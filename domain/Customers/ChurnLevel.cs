@@ -1,0 +1,9 @@
+namespace HealthGrid.Domain.Customers;
+
+[GenerateSerializer]
+public enum ChurnLevel
+{
+    Low,
+    Medium,
+    High,
+}

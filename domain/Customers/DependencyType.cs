@@ -1,0 +1,10 @@
+namespace HealthGrid.Domain.Customers;
+
+[GenerateSerializer]
+public enum DependencyType
+{
+    Process,
+    Site,
+    Supplier,
+    JourneyStage,
+}

@@ -1,0 +1,9 @@
+namespace HealthGrid.Domain.Customers;
+
+[GenerateSerializer]
+public enum HealthBand
+{
+    Healthy,
+    AtRisk,
+    Critical,
+}

@@ -1,0 +1,9 @@
+namespace HealthGrid.Domain.Customers.Text;
+
+public enum TextLabel
+{
+    Positive,
+    Neutral,
+    Negative,
+    Frustrated,
+}

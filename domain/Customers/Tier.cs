@@ -1,0 +1,10 @@
+namespace HealthGrid.Domain.Customers;
+
+[GenerateSerializer]
+public enum Tier
+{
+    Platinum,
+    Gold,
+    Silver,
+    Bronze,
+}

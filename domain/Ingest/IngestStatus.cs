@@ -1,0 +1,17 @@
+namespace HealthGrid.Domain.Ingest;
+
+[GenerateSerializer]
+public enum IngestStatus
+{
+    /// <summary>Durable (in PostgreSQL mode) and applied.</summary>
+    Accepted,
+
+    /// <summary>The event id was seen before; the earlier acceptance stands and nothing was applied again.</summary>
+    Duplicate,
+
+    /// <summary>Invalid; nothing was applied.</summary>
+    Rejected,
+
+    /// <summary>The event could not be made durable; retry later.</summary>
+    Unavailable,
+}

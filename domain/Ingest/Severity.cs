@@ -1,0 +1,10 @@
+namespace HealthGrid.Domain.Ingest;
+
+[GenerateSerializer]
+public enum Severity
+{
+    Low,
+    Medium,
+    High,
+    Critical,
+}

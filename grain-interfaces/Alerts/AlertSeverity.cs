@@ -1,9 +1,0 @@
-namespace HealthGrid.Alerts;
-
-[GenerateSerializer]
-public enum AlertSeverity
-{
-    Warning,
-    High,
-    Critical,
-}

@@ -1,8 +1,0 @@
-namespace HealthGrid.Cases;
-
-[GenerateSerializer]
-public enum CaseAction
-{
-    Acknowledge,
-    Resolve,
-}

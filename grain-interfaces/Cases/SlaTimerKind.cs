@@ -1,9 +1,0 @@
-namespace HealthGrid.Cases;
-
-[GenerateSerializer]
-public enum SlaTimerKind
-{
-    Warning,
-    Breach,
-    Escalation,
-}

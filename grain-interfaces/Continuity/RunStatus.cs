@@ -1,9 +1,0 @@
-namespace HealthGrid.Continuity;
-
-[GenerateSerializer]
-public enum RunStatus
-{
-    Running,
-    Completed,
-    Failed,
-}

@@ -1,9 +1,0 @@
-namespace HealthGrid.Customers;
-
-[GenerateSerializer]
-public enum HealthBand
-{
-    Healthy,
-    AtRisk,
-    Critical,
-}

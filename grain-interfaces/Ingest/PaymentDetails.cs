@@ -1,4 +1,0 @@
-namespace HealthGrid.Ingest;
-
-[GenerateSerializer, Immutable, Alias("HealthGrid.PaymentDetails")]
-public sealed record PaymentDetails([property: Id(0)] int DaysLate);

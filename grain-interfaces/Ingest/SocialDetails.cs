@@ -1,6 +1,0 @@
-namespace HealthGrid.Ingest;
-
-[GenerateSerializer, Immutable, Alias("HealthGrid.SocialDetails")]
-public sealed record SocialDetails(
-    [property: Id(0)] string Text,
-    [property: Id(1)] string? Platform);

@@ -1,9 +1,0 @@
-namespace HealthGrid.Customers.Text;
-
-public enum TextLabel
-{
-    Positive,
-    Neutral,
-    Negative,
-    Frustrated,
-}

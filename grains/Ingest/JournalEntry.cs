@@ -1,3 +1,0 @@
-namespace HealthGrid.Ingest;
-
-public sealed record JournalEntry(long Seq, Interaction Interaction);

@@ -1,0 +1,312 @@
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using HealthGrid.Domain.Accounts;
+using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Continuity;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.Domain.Projections;
+using HealthGrid.Domain.Wire;
+using HealthGrid.Storage.Ingest;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace HealthGrid.Storage.Projections;
+
+/// <summary>The read models in PostgreSQL: batched, idempotent writes (one transaction per flush) and indexed queries.</summary>
+public sealed class PostgresProjectionStore(NpgsqlDataSource database) : IProjectionStore
+{
+    private const string SummaryColumns = "customer_id, account_id, name, tier, segment, region, criticality, revenue, health, band, churn_probability, churn_level, applied_seq, profile_version, updated_at";
+
+    public async Task WriteAsync(ProjectionBatch batch, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (batch.Summaries.Count > 0)
+        {
+            await UpsertSummariesAsync(connection, transaction, batch.Summaries, cancellationToken);
+        }
+
+        if (batch.Changes.Count > 0)
+        {
+            await InsertChangesAsync(connection, transaction, batch.Changes, cancellationToken);
+        }
+
+        if (batch.Cases.Count > 0)
+        {
+            await CaseAndAlertRows.UpsertCasesAsync(connection, transaction, batch.Cases, cancellationToken);
+        }
+
+        if (batch.Alerts.Count > 0)
+        {
+            await CaseAndAlertRows.UpsertAlertsAsync(connection, transaction, batch.Alerts, cancellationToken);
+        }
+
+        if (batch.Dependencies.Count > 0)
+        {
+            await DependencyRows.ReplaceAsync(connection, transaction, batch.Dependencies, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public Task<string[]> GetDependentsAsync(IReadOnlyCollection<DisruptionNode> nodes, CancellationToken cancellationToken) => DependencyRows.DependentsAsync(database, nodes, cancellationToken);
+
+    public Task<DependencyNodeView[]> ListDependencyNodesAsync(CancellationToken cancellationToken) => DependencyRows.NodesAsync(database, cancellationToken);
+
+    public Task<CasePage> QueryCasesAsync(CaseQuery query, CancellationToken cancellationToken) => CaseAndAlertRows.QueryCasesAsync(database, query, cancellationToken);
+
+    public Task<CaseView?> GetCaseAsync(string caseId, CancellationToken cancellationToken) => CaseAndAlertRows.GetCaseAsync(database, caseId, cancellationToken);
+
+    public Task<AlertPage> QueryAlertsAsync(AlertQuery query, CancellationToken cancellationToken) => CaseAndAlertRows.QueryAlertsAsync(database, query, cancellationToken);
+
+    public Task<Alert?> GetAlertAsync(string alertId, CancellationToken cancellationToken) => CaseAndAlertRows.GetAlertAsync(database, alertId, cancellationToken);
+
+    public async Task<BandCounts> CountBandsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("SELECT band, count(*) FROM healthgrid_customers GROUP BY band");
+        var counts = new Dictionary<HealthBand, int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts[Parse<HealthBand>(reader.GetString(0))] = (int)reader.GetInt64(1);
+        }
+
+        return new BandCounts(counts.GetValueOrDefault(HealthBand.Healthy), counts.GetValueOrDefault(HealthBand.AtRisk), counts.GetValueOrDefault(HealthBand.Critical));
+    }
+
+    public async Task<decimal> TotalRevenueAsync(CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("SELECT coalesce(sum(revenue), 0) FROM healthgrid_customers");
+        return (decimal)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<string[]> GetCustomersTrailingTheLogAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var behind = await connection.QueryAsync<string>(new CommandDefinition("""
+            SELECT c.customer_id FROM healthgrid_customers c
+            WHERE EXISTS (SELECT 1 FROM healthgrid_event_log e WHERE e.stream_id = 'customer/' || c.customer_id AND e.seq > c.applied_seq)
+            """, cancellationToken: cancellationToken));
+        return [.. behind];
+    }
+
+    public async Task UpsertAccountAsync(AccountProfile account, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("""
+            INSERT INTO healthgrid_accounts (account_id, name, account_manager, segment, region) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (account_id) DO UPDATE SET name = excluded.name, account_manager = excluded.account_manager,
+                segment = excluded.segment, region = excluded.region, updated_at = now()
+            """);
+        command.Parameters.Add(new() { Value = account.Id });
+        command.Parameters.Add(new() { Value = account.Name });
+        command.Parameters.Add(new() { Value = account.AccountManager });
+        command.Parameters.Add(new() { Value = (object?)account.Segment ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)account.Region ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<CustomerPage> QueryCustomersAsync(CustomerQuery query, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder($"SELECT {SummaryColumns}, count(*) OVER () FROM healthgrid_customers WHERE true");
+        var parameters = new List<NpgsqlParameter>();
+        void Filter(string column, object? value, bool caseInsensitive = false)
+        {
+            if (value is null)
+            {
+                return;
+            }
+
+            parameters.Add(new NpgsqlParameter { Value = value });
+            sql.Append(caseInsensitive ? $" AND lower({column}) = lower(${parameters.Count})" : $" AND {column} = ${parameters.Count}");
+        }
+
+        Filter("account_id", query.AccountId);
+        if (query.VisibleAccounts is { } visible)
+        {
+            parameters.Add(new NpgsqlParameter { Value = visible });
+            sql.Append($" AND account_id = ANY(${parameters.Count})");
+        }
+
+        Filter("band", query.Band is { } band ? EnumNames<HealthBand>.Name(band) : null);
+        Filter("tier", query.Tier is { } tier ? EnumNames<Tier>.Name(tier) : null);
+        Filter("region", query.Region, caseInsensitive: true);
+        Filter("segment", query.Segment, caseInsensitive: true);
+        Filter("criticality", query.Criticality is { } criticality ? EnumNames<Criticality>.Name(criticality) : null);
+        Filter("churn_level", query.ChurnLevel is { } churn ? EnumNames<ChurnLevel>.Name(churn) : null);
+        parameters.Add(new NpgsqlParameter { Value = query.Limit });
+        parameters.Add(new NpgsqlParameter { Value = query.Offset });
+        sql.Append($" ORDER BY health, customer_id LIMIT ${parameters.Count - 1} OFFSET ${parameters.Count}");
+
+        await using var command = database.CreateCommand(sql.ToString());
+        command.Parameters.AddRange(parameters.ToArray());
+        var items = new List<CustomerSummary>();
+        var total = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(ReadSummary(reader));
+            total = (int)reader.GetInt64(15);
+        }
+
+        if (items.Count == 0 && query.Offset > 0)
+        {
+            total = await CountAsync(query, cancellationToken);
+        }
+
+        return new CustomerPage([.. items], total, query.Offset, query.Limit);
+    }
+
+    public async Task<CustomerSummary[]> GetAccountCustomersAsync(string accountId, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand($"SELECT {SummaryColumns} FROM healthgrid_customers WHERE account_id = $1");
+        command.Parameters.Add(new() { Value = accountId });
+        var items = new List<CustomerSummary>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(ReadSummary(reader));
+        }
+
+        return [.. items];
+    }
+
+    public async Task<AccountProfile[]> ListAccountsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("SELECT account_id, name, account_manager, segment, region FROM healthgrid_accounts ORDER BY lower(name), account_id");
+        var accounts = new List<AccountProfile>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            accounts.Add(new AccountProfile
+            {
+                Id = reader.GetString(0),
+                Name = reader.GetString(1),
+                AccountManager = reader.GetString(2),
+                Segment = reader.IsDBNull(3) ? null : reader.GetString(3),
+                Region = reader.IsDBNull(4) ? null : reader.GetString(4),
+            });
+        }
+
+        return [.. accounts];
+    }
+
+    public async Task<ScoreChange[]> GetScoreHistoryAsync(string customerId, long? before, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("""
+            SELECT seq, event_id, kind, occurred_at, score_before, score_after, band_before, band_after, drivers::text
+            FROM healthgrid_score_changes
+            WHERE customer_id = $1 AND ($2::bigint IS NULL OR seq < $2)
+            ORDER BY seq DESC LIMIT $3
+            """);
+        command.Parameters.Add(new() { Value = customerId });
+        command.Parameters.Add(new() { Value = (object?)before ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+        command.Parameters.Add(new() { Value = limit });
+        var changes = new List<ScoreChange>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            changes.Add(new ScoreChange
+            {
+                Seq = reader.GetInt64(0),
+                CustomerId = customerId,
+                EventId = reader.GetString(1),
+                Kind = Parse<InteractionKind>(reader.GetString(2)),
+                OccurredAt = reader.GetFieldValue<DateTimeOffset>(3),
+                Before = reader.GetDouble(4),
+                After = reader.GetDouble(5),
+                BandBefore = Parse<HealthBand>(reader.GetString(6)),
+                BandAfter = Parse<HealthBand>(reader.GetString(7)),
+                Drivers = JsonSerializer.Deserialize(reader.GetString(8), JournalJson.Default.ScoreDriverArray) ?? [],
+            });
+        }
+
+        return [.. changes];
+    }
+
+    private static async Task UpsertSummariesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<CustomerSummary> summaries, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"""
+            INSERT INTO healthgrid_customers ({SummaryColumns})
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::numeric[],
+                                 $9::double precision[], $10::text[], $11::double precision[], $12::text[], $13::bigint[], $14::bigint[], $15::timestamptz[])
+            ON CONFLICT (customer_id) DO UPDATE SET
+                account_id = excluded.account_id, name = excluded.name, tier = excluded.tier, segment = excluded.segment,
+                region = excluded.region, criticality = excluded.criticality, revenue = excluded.revenue, health = excluded.health,
+                band = excluded.band, churn_probability = excluded.churn_probability, churn_level = excluded.churn_level,
+                applied_seq = excluded.applied_seq, profile_version = excluded.profile_version, updated_at = excluded.updated_at
+            WHERE excluded.applied_seq >= healthgrid_customers.applied_seq
+              AND excluded.profile_version >= healthgrid_customers.profile_version
+            """, connection, transaction);
+        Add(command, summaries.Select(s => s.Id));
+        Add(command, summaries.Select(s => s.AccountId));
+        Add(command, summaries.Select(s => s.Name));
+        Add(command, summaries.Select(s => EnumNames<Tier>.Name(s.Tier)));
+        Add(command, summaries.Select(s => s.Segment));
+        Add(command, summaries.Select(s => s.Region));
+        Add(command, summaries.Select(s => EnumNames<Criticality>.Name(s.Criticality)));
+        Add(command, summaries.Select(s => s.Revenue));
+        Add(command, summaries.Select(s => s.Health));
+        Add(command, summaries.Select(s => EnumNames<HealthBand>.Name(s.Band)));
+        Add(command, summaries.Select(s => s.ChurnProbability));
+        Add(command, summaries.Select(s => EnumNames<ChurnLevel>.Name(s.ChurnLevel)));
+        Add(command, summaries.Select(s => s.AppliedSeq));
+        Add(command, summaries.Select(s => s.ProfileVersion));
+        Add(command, summaries.Select(s => s.UpdatedAt.UtcDateTime));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task InsertChangesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<ScoreChange> changes, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO healthgrid_score_changes (customer_id, seq, event_id, kind, occurred_at, score_before, score_after, band_before, band_after, drivers)
+            SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::timestamptz[], $6::double precision[], $7::double precision[],
+                                 $8::text[], $9::text[], $10::jsonb[])
+            ON CONFLICT (customer_id, seq) DO NOTHING
+            """, connection, transaction);
+        Add(command, changes.Select(c => c.CustomerId));
+        Add(command, changes.Select(c => c.Seq));
+        Add(command, changes.Select(c => c.EventId));
+        Add(command, changes.Select(c => EnumNames<InteractionKind>.Name(c.Kind)));
+        Add(command, changes.Select(c => c.OccurredAt.UtcDateTime));
+        Add(command, changes.Select(c => c.Before));
+        Add(command, changes.Select(c => c.After));
+        Add(command, changes.Select(c => EnumNames<HealthBand>.Name(c.BandBefore)));
+        Add(command, changes.Select(c => EnumNames<HealthBand>.Name(c.BandAfter)));
+        command.Parameters.Add(new() { Value = changes.Select(c => JsonSerializer.Serialize(c.Drivers, JournalJson.Default.ScoreDriverArray)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<int> CountAsync(CustomerQuery query, CancellationToken cancellationToken)
+    {
+        var page = await QueryCustomersAsync(query with { Offset = 0, Limit = 1 }, cancellationToken);
+        return page.Total;
+    }
+
+    private static void Add<T>(NpgsqlCommand command, IEnumerable<T> values) => command.Parameters.Add(new NpgsqlParameter { Value = values.ToArray() });
+
+    private static CustomerSummary ReadSummary(NpgsqlDataReader reader) => new()
+    {
+        Id = reader.GetString(0),
+        AccountId = reader.GetString(1),
+        Name = reader.GetString(2),
+        Tier = Parse<Tier>(reader.GetString(3)),
+        Segment = reader.GetString(4),
+        Region = reader.GetString(5),
+        Criticality = Parse<Criticality>(reader.GetString(6)),
+        Revenue = reader.GetDecimal(7),
+        Health = reader.GetDouble(8),
+        Band = Parse<HealthBand>(reader.GetString(9)),
+        ChurnProbability = reader.GetDouble(10),
+        ChurnLevel = Parse<ChurnLevel>(reader.GetString(11)),
+        AppliedSeq = reader.GetInt64(12),
+        ProfileVersion = reader.GetInt64(13),
+        UpdatedAt = reader.GetFieldValue<DateTimeOffset>(14),
+    };
+
+    private static T Parse<T>(string name)
+        where T : struct, Enum =>
+        EnumNames<T>.TryParse(name, out var value) ? value : throw new InvalidDataException($"'{name}' is not a {typeof(T).Name}.");
+}
