@@ -62,19 +62,7 @@ public sealed partial class MetricsTests
         Assert.Contains("healthgrid_alerts_raised_total", text, StringComparison.Ordinal);
     }
 
-    private static string GrafanaDashboard
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (!File.Exists(Path.Combine(directory!.FullName, "HealthGrid.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return Path.Combine(directory.FullName, "docs", "grafana", "healthgrid.json");
-        }
-    }
+    private static string GrafanaDashboard => Repository.PathOf("docs", "grafana", "healthgrid.json");
 
     private static IEnumerable<string> Expressions(JsonElement dashboard) =>
         dashboard.GetProperty("panels").EnumerateArray()

@@ -19,10 +19,10 @@ public sealed class BrowserWorld : IAsyncLifetime
 
     public InProcessSilo Silo { get; private set; } = null!;
 
-    public static string Artifacts { get; } = Path.Combine(RepositoryRoot(), "TestResults");
+    public static string Artifacts { get; } = Path.Combine(Repository.Root, "TestResults");
 
     /// <summary>axe-core, installed with the dashboard's npm packages (a development dependency), injected into pages under test.</summary>
-    public static string Axe { get; } = Path.Combine(RepositoryRoot(), "dashboard", "node_modules", "axe-core", "axe.min.js");
+    public static string Axe { get; } = Path.Combine(Repository.Root, "dashboard", "node_modules", "axe-core", "axe.min.js");
 
     public async Task InitializeAsync()
     {
@@ -71,16 +71,6 @@ public sealed class BrowserWorld : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "screenshots", $"{name}.png"), FullPage = false });
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HealthGrid.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? AppContext.BaseDirectory;
-    }
 }
 
 [CollectionDefinition(Name)]
