@@ -1,5 +1,6 @@
 using HealthGrid.Api;
 using HealthGrid.Api.Auth;
+using HealthGrid.Hosting.Background;
 using HealthGrid.Silo.Demo;
 using HealthGrid.Silo.Health;
 using HealthGrid.Silo.Hosting;
@@ -87,8 +88,7 @@ public static class HealthGridHost
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         if (enabled)
         {
-            builder.Services.AddSingleton<DemoRunner>();
-            builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<DemoRunner>());
+            builder.Services.AddBackgroundLoop<DemoRunner>();
         }
     }
 }

@@ -1,5 +1,5 @@
 using HealthGrid.GrainInterfaces.Live;
-using Microsoft.Extensions.Hosting;
+using HealthGrid.Hosting.Background;
 using Microsoft.Extensions.Logging;
 
 namespace HealthGrid.Api.Live;
@@ -12,41 +12,44 @@ public sealed partial class LiveSubscription(
     IGrainFactory grains,
     SignalRLiveSubscriber subscriber,
     TimeProvider time,
-    ILogger<LiveSubscription> logger) : BackgroundService
+    ILogger<LiveSubscription> logger) : PeriodicLoop(time, logger)
 {
     private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(2);
     private readonly string name = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    private ILiveSubscriber? reference;
+    private bool failed;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override LoopStage Stage => LoopStage.Active;
+
+    protected override TimeSpan Interval => failed ? RetryAfterFailure : RenewEvery;
+
+    protected override bool RunsAtStart => true;
+
+    protected override async Task RunOnceAsync()
     {
-        var reference = grains.CreateObjectReference<ILiveSubscriber>(subscriber);
+        reference ??= grains.CreateObjectReference<ILiveSubscriber>(subscriber);
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                var wait = RenewEvery;
-                try
-                {
-                    await grains.GetGrain<ILiveSubscribersGrain>(ILiveSubscribersGrain.GlobalKey).RenewAsync(name, reference);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogRenewFailed(ex);
-                    wait = RetryAfterFailure;
-                }
-
-                await Task.Delay(wait, time, stoppingToken);
-            }
+            await grains.GetGrain<ILiveSubscribersGrain>(ILiveSubscribersGrain.GlobalKey).RenewAsync(name, reference);
+            failed = false;
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception ex)
         {
-            // Stopping: the lease runs out on its own.
+            LogRenewFailed(ex);
+            failed = true;
         }
-        finally
+    }
+
+    /// <summary>Stopping: the lease runs out on its own; the reference goes now.</summary>
+    protected override Task FinalPassAsync()
+    {
+        if (reference is not null)
         {
             grains.DeleteObjectReference<ILiveSubscriber>(reference);
         }
+
+        return Task.CompletedTask;
     }
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Registering this server for live alerts failed; retrying")]

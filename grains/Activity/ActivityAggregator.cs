@@ -6,7 +6,7 @@ using HealthGrid.Domain.Ingest;
 using HealthGrid.Domain.ProcessOwners;
 using HealthGrid.GrainInterfaces.JourneyStages;
 using HealthGrid.GrainInterfaces.ProcessOwners;
-using HealthGrid.Grains.Hosting;
+using HealthGrid.Hosting.Background;
 using HealthGrid.Hosting.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,7 +24,7 @@ public sealed partial class ActivityAggregator(
     CurrentOrganisation organisation,
     IOptions<ActivityOptions> options,
     TimeProvider time,
-    ILogger<ActivityAggregator> logger) : SiloBatcher
+    ILogger<ActivityAggregator> logger) : PeriodicLoop(time, logger)
 {
     private const string Unspecified = "unspecified";
     private readonly Lock gate = new();
@@ -35,11 +35,11 @@ public sealed partial class ActivityAggregator(
     protected override TimeSpan Interval => options.Value.FlushInterval;
 
     /// <summary>Flushes for the last time when the silo leaves Active, while the stage and owner grains can still take it.</summary>
-    protected override int Stage => ServiceLifecycleStage.Active;
+    public override LoopStage Stage => LoopStage.Active;
 
     public void Record(Interaction e, TextSignal text, CustomerProfile profile)
     {
-        if (e.OccurredAt < time.GetUtcNow() - options.Value.LiveWindow)
+        if (e.OccurredAt < Time.GetUtcNow() - options.Value.LiveWindow)
         {
             return;
         }
@@ -85,7 +85,7 @@ public sealed partial class ActivityAggregator(
         }
     }
 
-    protected override async Task FlushOnceAsync()
+    protected override async Task RunOnceAsync()
     {
         Dictionary<string, StageTally> stageBatch;
         Dictionary<(string Owner, string Code, string Region, string Product), int> themeBatch;
@@ -100,7 +100,7 @@ public sealed partial class ActivityAggregator(
             ownerSla = new Dictionary<string, (int Met, int Breached)>(StringComparer.Ordinal);
         }
 
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var owners = themeBatch.Keys.Select(k => k.Owner).Concat(slaBatch.Keys).Distinct(StringComparer.Ordinal);
         var sends = stageBatch.Select(s => SendAsync(s.Key, () => grains.GetGrain<IJourneyStageGrain>(s.Key).RecordActivityAsync(s.Value.ToActivity(now))))
             .Concat(owners.Select(owner => SendAsync(owner, () =>

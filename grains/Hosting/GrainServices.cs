@@ -13,6 +13,7 @@ using HealthGrid.Grains.Customers;
 using HealthGrid.Grains.Live;
 using HealthGrid.Grains.Projections;
 using HealthGrid.Grains.Sla;
+using HealthGrid.Hosting.Background;
 using HealthGrid.Hosting.Configuration;
 using HealthGrid.Storage.Continuity;
 using HealthGrid.Storage.Ingest;
@@ -56,13 +57,12 @@ public static class GrainServices
         services.AddSingleton<CurrentSlaPolicies>();
         services.AddSingleton<CurrentCustomerRules>();
         services.AddSingleton<OpenCaseRegistry>();
-        services.AddSingleton<LiveBroadcaster>();
+        services.AddBackgroundLoop<LiveBroadcaster>();
         services.AddSingleton<TotalRevenue>();
         services.AddSingleton<ScoreHistoryReader>();
-        services.AddSingleton<ProjectionPublisher>();
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ProjectionPublisher>());
-        services.AddSingleton<ActivityAggregator>();
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ActivityAggregator>());
+        services.AddBackgroundLoop<ProjectionPublisher>();
+        services.AddBackgroundLoop<ActivityAggregator>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, BackgroundLoopLifecycle>();
         services.AddSingleton<CustomerGrainReferences>();
         return services;
     }

@@ -1,10 +1,10 @@
-using System.Threading.Channels;
 using HealthGrid.Domain.Alerts;
 using HealthGrid.Domain.Cases;
 using HealthGrid.Domain.Continuity;
 using HealthGrid.Domain.Live;
 using HealthGrid.GrainInterfaces.Live;
 using HealthGrid.Grains.Alerts;
+using HealthGrid.Hosting.Background;
 using Microsoft.Extensions.Logging;
 
 namespace HealthGrid.Grains.Live;
@@ -16,27 +16,17 @@ namespace HealthGrid.Grains.Live;
 /// goes out at once. Customer and case changes arrive already coalesced by the projection flush.
 /// The endpoints are read from the registry every few seconds, never per change.
 /// </summary>
-public sealed partial class LiveBroadcaster : IAsyncDisposable
+public sealed partial class LiveBroadcaster(IGrainFactory grains, AlertMetrics metrics, TimeProvider time, ILogger<LiveBroadcaster> logger)
+    : QueueLoop<LiveBroadcaster.Change>(time, logger)
 {
     private const int MaxBatch = 500;
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
-    private readonly Channel<Change> queue = Channel.CreateUnbounded<Change>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly IGrainFactory grains;
-    private readonly AlertMetrics metrics;
-    private readonly TimeProvider time;
-    private readonly ILogger<LiveBroadcaster> logger;
-    private readonly Task loop;
+    private readonly Batch batch = new();
     private ILiveSubscriber[] subscribers = [];
     private DateTimeOffset refreshedAt = DateTimeOffset.MinValue;
 
-    public LiveBroadcaster(IGrainFactory grains, AlertMetrics metrics, TimeProvider time, ILogger<LiveBroadcaster> logger)
-    {
-        this.grains = grains;
-        this.metrics = metrics;
-        this.time = time;
-        this.logger = logger;
-        loop = Task.Run(SendLoopAsync);
-    }
+    /// <summary>Up before grains raise anything, down after the last grain has deactivated.</summary>
+    public override LoopStage Stage => LoopStage.Publishing;
 
     public void Publish(Alert alert)
     {
@@ -45,60 +35,50 @@ public sealed partial class LiveBroadcaster : IAsyncDisposable
             metrics.Raised(alert);
         }
 
-        queue.Writer.TryWrite(new Change { Alert = alert });
+        TryEnqueue(new Change { Alert = alert });
     }
 
-    public void Publish(LiveInteractionView interaction) => queue.Writer.TryWrite(new Change { Interaction = interaction });
+    public void Publish(LiveInteractionView interaction) => TryEnqueue(new Change { Interaction = interaction });
 
     public void Publish(CustomerUpdate[] customers, CaseView[] cases)
     {
         if (customers.Length > 0 || cases.Length > 0)
         {
-            queue.Writer.TryWrite(new Change { Customers = customers, Cases = cases });
+            TryEnqueue(new Change { Customers = customers, Cases = cases });
         }
     }
 
     /// <summary>A continuity run's progress or result, for planners' dashboards.</summary>
-    public void Publish(ContinuityRun run) => queue.Writer.TryWrite(new Change { Run = run });
+    public void Publish(ContinuityRun run) => TryEnqueue(new Change { Run = run });
 
     /// <summary>Forget the cached endpoints, e.g. when a new one registers.</summary>
     public void Refresh() => refreshedAt = DateTimeOffset.MinValue;
 
-    public async ValueTask DisposeAsync()
+    protected override async Task RunOnceAsync()
     {
-        queue.Writer.TryComplete();
-        await loop;
-    }
-
-    private async Task SendLoopAsync()
-    {
-        var batch = new Batch();
-        while (await queue.Reader.WaitToReadAsync())
+        while (batch.Size < MaxBatch && Queue.TryRead(out var change))
         {
-            while (batch.Size < MaxBatch && queue.Reader.TryRead(out var change))
-            {
-                batch.Add(change);
-            }
-
-            try
-            {
-                await SendAsync(batch);
-            }
-            catch (Exception ex)
-            {
-                LogSendFailed(ex, batch.Size);
-            }
-
-            batch.Clear();
+            batch.Add(change);
         }
+
+        try
+        {
+            await SendAsync(batch);
+        }
+        catch (Exception ex)
+        {
+            LogSendFailed(ex, batch.Size);
+        }
+
+        batch.Clear();
     }
 
     private async Task SendAsync(Batch batch)
     {
-        if (time.GetUtcNow() - refreshedAt > RefreshEvery || subscribers.Length == 0)
+        if (Time.GetUtcNow() - refreshedAt > RefreshEvery || subscribers.Length == 0)
         {
             subscribers = await grains.GetGrain<ILiveSubscribersGrain>(ILiveSubscribersGrain.GlobalKey).CurrentAsync();
-            refreshedAt = time.GetUtcNow();
+            refreshedAt = Time.GetUtcNow();
         }
 
         Alert[] alerts = [.. batch.Alerts];
@@ -141,7 +121,8 @@ public sealed partial class LiveBroadcaster : IAsyncDisposable
     [LoggerMessage(EventId = 2201, Level = LogLevel.Warning, Message = "Pushing {Count} live changes failed; they are kept in the lists")]
     private partial void LogSendFailed(Exception exception, int count);
 
-    private readonly record struct Change
+    /// <summary>One live change, of one kind.</summary>
+    public readonly record struct Change
     {
         public Alert? Alert { get; init; }
 

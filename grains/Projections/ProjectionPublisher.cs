@@ -3,8 +3,8 @@ using HealthGrid.Domain.Cases;
 using HealthGrid.Domain.Customers;
 using HealthGrid.Domain.Live;
 using HealthGrid.GrainInterfaces.Accounts;
-using HealthGrid.Grains.Hosting;
 using HealthGrid.Grains.Live;
+using HealthGrid.Hosting.Background;
 using HealthGrid.Storage.Projections;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,7 +23,8 @@ public sealed partial class ProjectionPublisher(
     LiveBroadcaster live,
     IGrainFactory grains,
     IOptions<ProjectionOptions> options,
-    ILogger<ProjectionPublisher> logger) : SiloBatcher
+    TimeProvider time,
+    ILogger<ProjectionPublisher> logger) : PeriodicLoop(time, logger)
 {
     private readonly Lock gate = new();
     private PendingProjections pending = new();
@@ -33,7 +34,9 @@ public sealed partial class ProjectionPublisher(
     /// of a flush found a change neither pending nor stored.
     /// </summary>
     private PendingProjections? writing;
-    private TaskCompletionSource flushed = NewFlushSignal();
+
+    /// <summary>Up before grains take traffic, down after every grain has deactivated and flushed into it.</summary>
+    public override LoopStage Stage => LoopStage.Publishing;
 
     protected override TimeSpan Interval => options.Value.FlushInterval;
 
@@ -115,35 +118,22 @@ public sealed partial class ProjectionPublisher(
         }
     }
 
-    public Task FlushAsync()
-    {
-        Task done;
-        lock (gate)
-        {
-            done = flushed.Task;
-        }
+    /// <summary>Writes everything published before the call; faults when the store could not take it.</summary>
+    public Task FlushAsync() => RunNowAsync();
 
-        Wake();
-        return done;
-    }
-
-    protected override async Task FlushOnceAsync()
+    protected override async Task RunOnceAsync()
     {
         PendingProjections batch;
-        TaskCompletionSource waiters;
         lock (gate)
         {
             batch = pending;
-            waiters = flushed;
             pending = new PendingProjections();
-            flushed = NewFlushSignal();
             writing = batch;
         }
 
         if (batch.IsEmpty)
         {
             Written();
-            waiters.TrySetResult();
             return;
         }
 
@@ -152,20 +142,18 @@ public sealed partial class ProjectionPublisher(
             await store.WriteAsync(batch.ToBatch(), CancellationToken.None);
             Written();
         }
-        catch (Exception ex)
+        catch
         {
-            LogFlushFailed(ex, batch.Summaries.Count + batch.Cases.Count + batch.Alerts.Count + batch.Dependencies.Count, batch.ChangeCount);
             lock (gate)
             {
                 pending.Restore(batch);
                 writing = null;
             }
 
-            waiters.TrySetException(ex);
-            return;
+            // The pass fails (and is logged as such): whoever waits on this flush, a snapshot say, must not go on as if it were written; the batch goes out again with the next.
+            throw;
         }
 
-        waiters.TrySetResult();
         PushToDashboards(batch);
         if (!Stopping)
         {
@@ -219,11 +207,6 @@ public sealed partial class ProjectionPublisher(
             writing = null;
         }
     }
-
-    private static TaskCompletionSource NewFlushSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Writing {Rows} directory, case, alert and dependency rows and {Changes} score changes failed; they will be retried")]
-    private partial void LogFlushFailed(Exception exception, int rows, int changes);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Pushing customer summaries to account {AccountId} failed; they will be retried")]
     private partial void LogAccountPushFailed(Exception exception, string accountId);

@@ -1,4 +1,5 @@
 using HealthGrid.GrainInterfaces.Customers;
+using HealthGrid.Hosting.Background;
 using HealthGrid.Storage.Projections;
 using Microsoft.Extensions.Logging;
 
@@ -8,36 +9,37 @@ namespace HealthGrid.Grains.Projections;
 /// After a crash the directory can trail the event log: events committed and acknowledged whose
 /// summaries were still in the silo's publish buffer. When a silo becomes active it finds those
 /// customers (directory sequence behind the log) and activates them; their replay republishes.
-/// Runs in the background so start-up does not wait for it.
+/// One pass, in the background once the silo is active, so start-up does not wait for it.
 /// </summary>
-public sealed partial class ProjectionRepair(IProjectionStore store, IGrainFactory grains, ILogger<ProjectionRepair> logger) : ILifecycleParticipant<ISiloLifecycle>
+public sealed partial class ProjectionRepair(IProjectionStore store, IGrainFactory grains, TimeProvider time, ILogger<ProjectionRepair> logger)
+    : PeriodicLoop(time, logger)
 {
-    public void Participate(ISiloLifecycle lifecycle) => lifecycle.Subscribe(nameof(ProjectionRepair), ServiceLifecycleStage.Active, cancellationToken =>
-    {
-        _ = Task.Run(() => RepairAsync(CancellationToken.None), CancellationToken.None);
-        return Task.CompletedTask;
-    });
+    public override LoopStage Stage => LoopStage.Active;
 
-    public async Task<int> RepairAsync(CancellationToken cancellationToken)
+    protected override bool RunsAtStart => true;
+
+    /// <summary>Once per start: afterwards every customer keeps its own row current.</summary>
+    protected override TimeSpan Interval => Timeout.InfiniteTimeSpan;
+
+    protected override async Task RunOnceAsync()
     {
         try
         {
-            var behind = await store.GetCustomersTrailingTheLogAsync(cancellationToken);
-            await Parallel.ForEachAsync(behind, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            var behind = await store.GetCustomersTrailingTheLogAsync(CancellationToken.None);
+            await Parallel.ForEachAsync(behind, new ParallelOptions { MaxDegreeOfParallelism = 16 },
                 async (id, _) => await grains.GetGrain<ICustomerGrain>(id).GetViewAsync());
             if (behind.Length > 0)
             {
                 LogRepaired(behind.Length);
             }
-
-            return behind.Length;
         }
         catch (Exception ex)
         {
             LogRepairFailed(ex);
-            return 0;
         }
     }
+
+    protected override Task FinalPassAsync() => Task.CompletedTask;
 
     [LoggerMessage(EventId = 4201, Level = LogLevel.Information, Message = "Reactivated {Count} customers whose directory rows trailed the event log")]
     private partial void LogRepaired(int count);

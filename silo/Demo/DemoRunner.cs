@@ -2,13 +2,15 @@ using HealthGrid.Api.Infrastructure;
 using HealthGrid.Api.Ingest;
 using HealthGrid.Api.Organisation;
 using HealthGrid.Domain.Ingest;
+using HealthGrid.Hosting.Background;
 using Microsoft.Extensions.Options;
 
 namespace HealthGrid.Silo.Demo;
 
 /// <summary>
 /// Loads the demo organisation through the same services the API uses, then feeds live demo traffic
-/// through validation and ingest until the silo stops. Starts once the silo is active.
+/// through validation and ingest until the silo stops: the first pass loads, every later one (at the
+/// configured rate) sends one event. Runs once the silo is active.
 /// </summary>
 public sealed partial class DemoRunner(
     ProfileWriter profiles,
@@ -16,13 +18,12 @@ public sealed partial class DemoRunner(
     EventIngestor ingestor,
     IOptions<DemoOptions> options,
     TimeProvider time,
-    ILogger<DemoRunner> logger) : ILifecycleParticipant<ISiloLifecycle>
+    ILogger<DemoRunner> logger) : PeriodicLoop(time, logger)
 {
     private const int HistoryBatch = 500;
-    private readonly CancellationTokenSource stopping = new();
     private readonly TaskCompletionSource loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Task running = Task.CompletedTask;
-
+    private readonly Random random = new(options.Value.Seed);
+    private DemoEvents? events;
     private int invalidEvents;
 
     /// <summary>Completes once the organisation and its history are loaded.</summary>
@@ -31,54 +32,54 @@ public sealed partial class DemoRunner(
     /// <summary>Generated events the API contract refused: always zero unless the generator and the contract drifted apart.</summary>
     public int InvalidEvents => Volatile.Read(ref invalidEvents);
 
-    public void Participate(ISiloLifecycle lifecycle) => lifecycle.Subscribe(nameof(DemoRunner), ServiceLifecycleStage.Active,
-        _ =>
-        {
-            running = Task.Run(() => RunAsync(stopping.Token), CancellationToken.None);
-            return Task.CompletedTask;
-        },
-        async _ =>
-        {
-            await stopping.CancelAsync();
-            await running;
-        });
+    public override LoopStage Stage => LoopStage.Active;
 
-    private async Task RunAsync(CancellationToken cancellationToken)
+    protected override bool RunsAtStart => true;
+
+    protected override TimeSpan Interval =>
+        events is null || options.Value.TrafficPerSecond <= 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(1 / options.Value.TrafficPerSecond);
+
+    protected override async Task RunOnceAsync()
     {
-        var settings = options.Value;
-        var random = new Random(settings.Seed);
+        if (events is not null)
+        {
+            await IngestAsync([events.Next(Time.GetUtcNow())]);
+            return;
+        }
+
         try
         {
-            var organisation = DemoOrganisation.Generate(settings, random);
-            var events = new DemoEvents(organisation, random);
-            await profiles.WriteAccountsAsync(organisation.Accounts);
-            await profiles.WriteCustomersAsync([.. organisation.Customers.Select(c => c.Profile)]);
-            var history = events.History(time.GetUtcNow()).ToList();
-            foreach (var batch in WholeCustomers(history))
-            {
-                await IngestAsync(batch);
-            }
-
-            LogLoaded(organisation.Accounts.Count, organisation.Customers.Count, history.Count);
+            events = await LoadAsync();
             loaded.TrySetResult();
-            if (settings.TrafficPerSecond > 0)
-            {
-                using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1 / settings.TrafficPerSecond), time);
-                while (await timer.WaitForNextTickAsync(cancellationToken))
-                {
-                    await IngestAsync([events.Next(time.GetUtcNow())]);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            loaded.TrySetCanceled(cancellationToken);
         }
         catch (Exception ex)
         {
             LogFailed(ex);
             loaded.TrySetException(ex);
         }
+    }
+
+    /// <summary>Stopping ends the traffic; no last event is owed to anyone.</summary>
+    protected override Task FinalPassAsync()
+    {
+        loaded.TrySetCanceled();
+        return Task.CompletedTask;
+    }
+
+    private async Task<DemoEvents> LoadAsync()
+    {
+        var organisation = DemoOrganisation.Generate(options.Value, random);
+        var generated = new DemoEvents(organisation, random);
+        await profiles.WriteAccountsAsync(organisation.Accounts);
+        await profiles.WriteCustomersAsync([.. organisation.Customers.Select(c => c.Profile)]);
+        var history = generated.History(Time.GetUtcNow()).ToList();
+        foreach (var batch in WholeCustomers(history))
+        {
+            await IngestAsync(batch);
+        }
+
+        LogLoaded(organisation.Accounts.Count, organisation.Customers.Count, history.Count);
+        return generated;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using HealthGrid.Grains.Hosting;
 using HealthGrid.Grains.Projections;
+using HealthGrid.Hosting.Background;
 using HealthGrid.Silo.Health;
 using HealthGrid.Storage.Continuity;
 using HealthGrid.Storage.Ingest;
@@ -27,11 +28,10 @@ public static class OrleansSetup
             builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(settings.ConnectionString!));
             builder.Services.AddSingleton<SchemaMigrator>();
             builder.Services.AddSingleton<JournalMetrics>();
-            builder.Services.AddSingleton<IEventJournal, PostgresEventJournal>();
+            builder.Services.AddBackgroundLoop<IEventJournal, PostgresEventJournal>();
             builder.Services.AddSingleton<IProjectionStore, PostgresProjectionStore>();
             builder.Services.AddSingleton<IContinuityStore, PostgresContinuityStore>();
-            builder.Services.AddSingleton<ProjectionRepair>();
-            builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ProjectionRepair>());
+            builder.Services.AddBackgroundLoop<ProjectionRepair>();
             health.AddCheck<DatabaseReadiness>("database", tags: [HealthEndpoints.ReadyTag]);
         }
         else

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using HealthGrid.Domain.Ingest;
+using HealthGrid.Hosting.Background;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -15,7 +16,8 @@ namespace HealthGrid.Storage.Ingest;
 /// fsync), so the database sees a round-trip per batch, not per event. An append completes only
 /// after its commit; the unique event id makes retries duplicates.
 /// </summary>
-public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposable
+public sealed partial class PostgresEventJournal(NpgsqlDataSource database, JournalMetrics metrics, IOptions<JournalOptions> options, TimeProvider time, ILogger<PostgresEventJournal> logger)
+    : QueueLoop<PostgresEventJournal.PendingAppend>(time, logger), IEventJournal
 {
     private const string InsertSql = """
         INSERT INTO healthgrid_event_log (event_id, stream_id, received_at, payload)
@@ -24,21 +26,11 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         RETURNING event_id, seq
         """;
 
-    private readonly NpgsqlDataSource database;
-    private readonly JournalMetrics metrics;
-    private readonly ILogger<PostgresEventJournal> logger;
-    private readonly int maxBatch;
-    private readonly System.Threading.Channels.Channel<PendingAppend> queue = System.Threading.Channels.Channel.CreateUnbounded<PendingAppend>(new System.Threading.Channels.UnboundedChannelOptions { SingleReader = true });
-    private readonly Task writer;
+    private readonly int maxBatch = options.Value.MaxBatch;
+    private readonly List<PendingAppend> batch = [];
 
-    public PostgresEventJournal(NpgsqlDataSource database, JournalMetrics metrics, IOptions<JournalOptions> options, ILogger<PostgresEventJournal> logger)
-    {
-        this.database = database;
-        this.metrics = metrics;
-        this.logger = logger;
-        maxBatch = options.Value.MaxBatch;
-        writer = Task.Run(WriteLoopAsync);
-    }
+    /// <summary>Up before any grain can append, down after the last one has.</summary>
+    public override LoopStage Stage => LoopStage.Storage;
 
     public ValueTask<JournalAppendResult[]> AppendAsync(string streamId, IReadOnlyList<Interaction> events, CancellationToken cancellationToken = default)
     {
@@ -49,7 +41,7 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         }
 
         var pending = new PendingAppend(streamId, events, payloads);
-        if (!queue.Writer.TryWrite(pending))
+        if (!TryEnqueue(pending))
         {
             throw new JournalUnavailableException("The event journal is shutting down.");
         }
@@ -70,27 +62,18 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>One group commit: whatever queued up while the previous one was in flight, up to the batch limit.</summary>
+    protected override async Task RunOnceAsync()
     {
-        queue.Writer.TryComplete();
-        await writer;
-    }
-
-    private async Task WriteLoopAsync()
-    {
-        var batch = new List<PendingAppend>();
-        while (await queue.Reader.WaitToReadAsync())
+        var events = 0;
+        while (events < maxBatch && Queue.TryRead(out var pending))
         {
-            var events = 0;
-            while (events < maxBatch && queue.Reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-                events += pending.Events.Count;
-            }
-
-            await CommitAsync(batch, events);
-            batch.Clear();
+            batch.Add(pending);
+            events += pending.Events.Count;
         }
+
+        await CommitAsync(batch, events);
+        batch.Clear();
     }
 
     private async Task CommitAsync(List<PendingAppend> batch, int count)
@@ -162,7 +145,8 @@ public sealed partial class PostgresEventJournal : IEventJournal, IAsyncDisposab
         return accepted;
     }
 
-    private sealed class PendingAppend(string streamId, IReadOnlyList<Interaction> events, string[] payloads)
+    /// <summary>One grain's events waiting for the next commit.</summary>
+    public sealed class PendingAppend(string streamId, IReadOnlyList<Interaction> events, string[] payloads)
     {
         public string StreamId { get; } = streamId;
 

@@ -20,7 +20,7 @@ public sealed class ScoreHistoryReaderTests
     {
         var inner = new InMemoryProjectionStore(MsOptions.Create(new ProjectionOptions()));
         var store = new FlushesWhileReading(inner) { FlushWhileReading = true };
-        var publisher = new ProjectionPublisher(store, null!, null!, MsOptions.Create(new ProjectionOptions()), NullLogger<ProjectionPublisher>.Instance);
+        var publisher = new ProjectionPublisher(store, null!, null!, MsOptions.Create(new ProjectionOptions()), TimeProvider.System, NullLogger<ProjectionPublisher>.Instance);
         store.Publisher = publisher;
         publisher.Record(Change(1));
         publisher.Record(Change(2));
@@ -35,13 +35,13 @@ public sealed class ScoreHistoryReaderTests
     {
         var inner = new InMemoryProjectionStore(MsOptions.Create(new ProjectionOptions()));
         var store = new FlushesWhileReading(inner) { WriteHeld = new TaskCompletionSource() };
-        var publisher = new ProjectionPublisher(store, null!, null!, MsOptions.Create(new ProjectionOptions()), NullLogger<ProjectionPublisher>.Instance);
+        var publisher = new ProjectionPublisher(store, null!, null!, MsOptions.Create(new ProjectionOptions()), TimeProvider.System, NullLogger<ProjectionPublisher>.Instance);
         publisher.Record(Change(1));
         publisher.Record(Change(2));
         var reader = new ScoreHistoryReader(store, publisher);
 
         // The flush has taken the changes from the pending batch and is writing them: neither pending nor stored yet.
-        var flush = publisher.FlushNowAsync();
+        var flush = publisher.PassAsync();
         await store.WriteStarted.Task;
         Assert.Equal([2L, 1L], (await reader.ReadAsync("c-1", null, 10)).Select(c => c.Seq));
 
@@ -75,7 +75,7 @@ public sealed class ScoreHistoryReaderTests
             var stored = await inner.GetScoreHistoryAsync(customerId, before, limit, cancellationToken);
             if (FlushWhileReading)
             {
-                await Publisher!.FlushNowAsync();
+                await Publisher!.PassAsync();
             }
 
             return stored;

@@ -66,7 +66,7 @@ public sealed class KillTests(PostgresServer server, ITestOutputHelper output)
             Assert.All(acknowledged.Where(a => a.Value == customer), a => Assert.Contains(a.Key, logged));
             Assert.Equal(scored.Order(), history.Select(c => c.EventId).Order());
             Assert.Equal(LogReplay.SupportLoadNow(state), view.Health.Churn.Factors.Single(f => f.Name == "support load").Value, 0.01);
-            Assert.Equal(LogReplay.ScoreNow(state), view.Health.Score, 1);
+            Assert.Equal(LogReplay.ScoreAt(state, view.Health.AsOf), view.Health.Score, 1);
 
             var maxSeq = log.Max(e => e.Seq);
             await Eventually.Until(() => restarted.Http.GetJsonAsync<CustomerPage>($"/api/v1/customers?accountId={view.Profile.AccountId}&limit=10"),

@@ -23,7 +23,7 @@ internal static class LogReplay
     {
         await using var source = NpgsqlDataSource.Create(connectionString);
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
-        await using var journal = new PostgresEventJournal(source, new JournalMetrics(meters), Options.Create(new JournalOptions()), NullLogger<PostgresEventJournal>.Instance);
+        var journal = new PostgresEventJournal(source, new JournalMetrics(meters), Options.Create(new JournalOptions()), TimeProvider.System, NullLogger<PostgresEventJournal>.Instance);
         var entries = new List<JournalEntry>();
         await foreach (var entry in journal.ReadAsync(JournalStreams.Customer(customerId), 0))
         {
@@ -45,6 +45,7 @@ internal static class LogReplay
     public static double SupportLoadNow(HealthState state) =>
         HealthView.Build(state, DateTimeOffset.UtcNow, ShippedModel(), []).Churn.Factors.Single(f => f.Name == "support load").Value;
 
-    public static double ScoreNow(HealthState state) =>
-        HealthView.Build(state, DateTimeOffset.UtcNow, ShippedModel(), []).Score;
+    /// <summary>The score at <paramref name="at"/>: the moment the silo's view was read, since scores decay with time.</summary>
+    public static double ScoreAt(HealthState state, DateTimeOffset at) =>
+        HealthView.Build(state, at, ShippedModel(), []).Score;
 }

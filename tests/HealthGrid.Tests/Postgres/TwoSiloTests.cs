@@ -47,7 +47,7 @@ public sealed class TwoSiloTests(PostgresServer server)
         Assert.Equal(Events, log.Count);
         var fromFirst = await first.Http.GetJsonAsync<CustomerView>($"/api/v1/customers/{customer}");
         var fromSecond = await second.Http.GetJsonAsync<CustomerView>($"/api/v1/customers/{customer}");
-        Assert.Equal(LogReplay.ScoreNow(state), fromFirst.Health.Score, 1);
+        Assert.Equal(LogReplay.ScoreAt(state, fromFirst.Health.AsOf), fromFirst.Health.Score, 1);
         Assert.Equal(fromFirst.Health.Score, fromSecond.Health.Score, 1);
     }
 }
