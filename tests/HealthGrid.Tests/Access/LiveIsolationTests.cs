@@ -42,12 +42,13 @@ public sealed class LiveIsolationTests(AccessWorld world)
         }
 
         // Everyone's own world arrives (the executive sees both), so the absences below are not just "not yet".
-        await Eventually.Until(() => Task.FromResult(executive.Cases.Count(c => c.Id == caseA || c.Id == caseB)), n => n >= 2, what: "the executive's cases");
-        await Eventually.Until(() => Task.FromResult(managerA.Customers.Any(c => c.Id == world.CustomerA) && managerA.Cases.Any(c => c.Id == caseA)), ok => ok, what: "manager A's customer and case");
-        await Eventually.Until(() => Task.FromResult(managerB.Customers.Any(c => c.Id == world.CustomerB) && managerB.Cases.Any(c => c.Id == caseB)), ok => ok, what: "manager B's customer and case");
-        await Eventually.Until(() => Task.FromResult(supervisorA.Cases.Any(c => c.Id == caseA) && supervisorA.Interactions.Any(i => i.CustomerId == world.CustomerA)), ok => ok, what: "supervisor A's case and conversation");
-        await Eventually.Until(() => Task.FromResult(supervisorOfB.Cases.Any(c => c.Id == caseB)), ok => ok, what: "supervisor B's case");
-        await Eventually.Until(() => Task.FromResult(billing.Cases.Any(c => c.Id == caseA) && fulfilment.Cases.Any(c => c.Id == caseB)), ok => ok, what: "each owner's case");
+        await executive.UntilAsync(() => executive.Cases.Count(c => c.Id == caseA || c.Id == caseB) >= 2, "the executive's cases");
+        await managerA.UntilAsync(() => managerA.Customers.Any(c => c.Id == world.CustomerA) && managerA.Cases.Any(c => c.Id == caseA), "manager A's customer and case");
+        await managerB.UntilAsync(() => managerB.Customers.Any(c => c.Id == world.CustomerB) && managerB.Cases.Any(c => c.Id == caseB), "manager B's customer and case");
+        await supervisorA.UntilAsync(() => supervisorA.Cases.Any(c => c.Id == caseA) && supervisorA.Interactions.Any(i => i.CustomerId == world.CustomerA), "supervisor A's case and conversation");
+        await supervisorOfB.UntilAsync(() => supervisorOfB.Cases.Any(c => c.Id == caseB), "supervisor B's case");
+        await billing.UntilAsync(() => billing.Cases.Any(c => c.Id == caseA), "the billing owner's case");
+        await fulfilment.UntilAsync(() => fulfilment.Cases.Any(c => c.Id == caseB), "the fulfilment owner's case");
         await supervisorA.WaitForAsync(a => a.CustomerId == world.CustomerA);
         await supervisorOfB.WaitForAsync(a => a.CustomerId == world.CustomerB);
 

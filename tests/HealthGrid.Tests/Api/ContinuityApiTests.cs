@@ -31,7 +31,7 @@ public sealed class ContinuityApiTests(EmbeddedSiloFixture fixture)
         Assert.Equal((3, 3, 3), (run.Candidates, run.AffectedCustomers, run.CustomersBreaching));
         Assert.Equal(300_000m, run.RevenueAtRisk);
         Assert.Equal(3, run.Timeline[4].RecoveryBreaches); // recovery 4 h: every customer breaks in hour 5
-        await Eventually.Until(() => Task.FromResult(dashboard.Runs.ToArray()), pushed => pushed.Any(r => r.Id == run.Id && r.Status == RunStatus.Completed), what: "the completed run pushed");
+        await dashboard.UntilAsync(() => dashboard.Runs.Any(r => r.Id == run.Id && r.Status == RunStatus.Completed), "the completed run pushed to the planner");
 
         var page = await http.GetJsonAsync<ImpactPage>($"/api/v1/continuity/runs/{run.Id}/customers?limit=2");
         Assert.Equal((3, 2), (page.Total, page.Items.Length));
@@ -151,13 +151,7 @@ public sealed class ContinuityApiTests(EmbeddedSiloFixture fixture)
         disruptions = new object[] { new { nodes = new object[] { new { type = "site", id = site } }, durationHours = hours } },
     };
 
-    private static async Task<ContinuityRun> RunAsync(HttpClient http, string scenarioId)
-    {
-        using var response = await http.PostAsync($"/api/v1/continuity/scenarios/{scenarioId}/runs", null);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var started = await response.ReadAsync<ContinuityRun>();
-        return await Eventually.Until(() => http.GetJsonAsync<ContinuityRun>($"/api/v1/continuity/runs/{started.Id}"), r => r.Status != RunStatus.Running, what: "the run to finish");
-    }
+    private Task<ContinuityRun> RunAsync(HttpClient http, string scenarioId) => ContinuityRuns.RunToEndAsync(Silo, http, scenarioId);
 
     /// <summary>Customers (revenue 100,000 each) depending on a site of their own (recovery 4 h), optionally on billing too.</summary>
     private async Task<(string Site, string[] Customers)> CustomersOnASiteAsync(int count, bool alsoBilling = false)

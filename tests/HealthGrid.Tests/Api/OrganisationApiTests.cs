@@ -1,3 +1,4 @@
+using HealthGrid.Grains.Projections;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -74,8 +75,11 @@ public sealed class OrganisationApiTests(EmbeddedSiloFixture fixture)
         using var posted = await Http.PostJsonAsync("/api/v1/events/batch", new { events });
         posted.EnsureSuccessStatusCode();
 
-        var page = await Eventually.Until(() => Http.GetJsonAsync<CustomerPage>($"/api/v1/customers?accountId={account}"),
-            p => p.Total == 2 && p.Items[0].Id == troubled && p.Items[0].Band != HealthBand.Healthy, what: "the directory to reflect the events");
+        // The directory is a projection: written by this server's next flush, run now and awaited.
+        await fixture.Silo.Service<ProjectionPublisher>().FlushAsync();
+        var page = await Http.GetJsonAsync<CustomerPage>($"/api/v1/customers?accountId={account}");
+        Assert.Equal((2, troubled), (page.Total, page.Items[0].Id));
+        Assert.NotEqual(HealthBand.Healthy, page.Items[0].Band);
         Assert.Equal(fine, page.Items[1].Id);
         var band = EnumNamesOf(page.Items[0].Band);
         var filtered = await Http.GetJsonAsync<CustomerPage>($"/api/v1/customers?accountId={account}&band={band}");
@@ -102,7 +106,10 @@ public sealed class OrganisationApiTests(EmbeddedSiloFixture fixture)
         await CreateCustomerAsync(Http, account, revenue: 250_000);
         var accounts = await Http.GetJsonAsync<AccountProfile[]>("/api/v1/accounts");
         Assert.Contains(accounts, a => a.Id == account && a.AccountManager == "am-zoe");
-        var view = await Eventually.Until(() => Http.GetJsonAsync<AccountView>($"/api/v1/accounts/{account}"), v => v.Rollup.CustomerCount == 1, what: "the roll-up");
+        // The roll-up follows the projection flush, which also hands the account its customers' summaries.
+        await fixture.Silo.Service<ProjectionPublisher>().FlushAsync();
+        var view = await Http.GetJsonAsync<AccountView>($"/api/v1/accounts/{account}");
+        Assert.Equal(1, view.Rollup.CustomerCount);
         Assert.Equal(250_000, view.Rollup.Revenue);
     }
 

@@ -65,8 +65,6 @@ public sealed class SupervisorBrowserTests(BrowserWorld world, ITestOutputHelper
                 // The first few warm up the JIT, the connection and the page.
                 latencies.Add(renderedAt - sentAt);
             }
-
-            await Task.Delay(100);
         }
 
         latencies.Sort();

@@ -18,6 +18,9 @@ public sealed class FakeTimeClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    public T Service<T>()
+        where T : notnull => Cluster.Silos[0].ServiceProvider.GetRequiredService<T>();
+
     public async Task InitializeAsync() => Cluster = await GrainClusterFixture.StartAsync(host =>
     {
         host.Services.AddSingleton<TimeProvider>(Clock);

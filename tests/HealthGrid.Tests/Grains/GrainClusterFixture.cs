@@ -1,5 +1,6 @@
 using HealthGrid.Grains.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.TestingHost;
 
@@ -11,6 +12,10 @@ public sealed class GrainClusterFixture : IAsyncLifetime
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.Client;
+
+    /// <summary>One of the silo's services (its loops, to run a pass now and await it).</summary>
+    public T Service<T>()
+        where T : notnull => Cluster.Silos[0].ServiceProvider.GetRequiredService<T>();
 
     public async Task InitializeAsync() => Cluster = await StartAsync();
 

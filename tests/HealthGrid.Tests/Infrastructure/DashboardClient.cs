@@ -20,16 +20,18 @@ public sealed class DashboardClient : IAsyncDisposable
     private readonly Channel<(Alert Alert, DateTimeOffset At)> incoming = Channel.CreateUnbounded<(Alert, DateTimeOffset)>();
     private readonly List<Alert> received = [];
     private readonly TaskCompletionSource closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock gate = new();
+    private TaskCompletionSource pushed = NewSignal();
 
     private DashboardClient(HubConnection connection)
     {
         this.connection = connection;
-        connection.On<Alert>(nameof(IDashboardClient.AlertChanged), alert => incoming.Writer.TryWrite((alert, DateTimeOffset.UtcNow)));
-        connection.On<CustomerUpdate[]>(nameof(IDashboardClient.CustomersChanged), updates => Array.ForEach(updates, u => Customers.Add(u.Summary)));
-        connection.On<CaseView[]>(nameof(IDashboardClient.CasesChanged), cases => Array.ForEach(cases, Cases.Add));
-        connection.On<LiveInteractionView>(nameof(IDashboardClient.InteractionChanged), Interactions.Add);
-        connection.On<KpiSnapshot>(nameof(IDashboardClient.KpisChanged), Kpis.Add);
-        connection.On<ContinuityRun>(nameof(IDashboardClient.ContinuityRunChanged), Runs.Add);
+        connection.On<Alert>(nameof(IDashboardClient.AlertChanged), alert => Pushed(() => incoming.Writer.TryWrite((alert, DateTimeOffset.UtcNow))));
+        connection.On<CustomerUpdate[]>(nameof(IDashboardClient.CustomersChanged), updates => Pushed(() => Array.ForEach(updates, u => Customers.Add(u.Summary))));
+        connection.On<CaseView[]>(nameof(IDashboardClient.CasesChanged), cases => Pushed(() => Array.ForEach(cases, Cases.Add)));
+        connection.On<LiveInteractionView>(nameof(IDashboardClient.InteractionChanged), interaction => Pushed(() => Interactions.Add(interaction)));
+        connection.On<KpiSnapshot>(nameof(IDashboardClient.KpisChanged), kpis => Pushed(() => Kpis.Add(kpis)));
+        connection.On<ContinuityRun>(nameof(IDashboardClient.ContinuityRunChanged), run => Pushed(() => Runs.Add(run)));
         connection.Closed += _ =>
         {
             closed.TrySetResult();
@@ -93,5 +95,51 @@ public sealed class DashboardClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until <paramref name="done"/> holds over what has been pushed, checking it again after each
+    /// push rather than on a timer; fails naming <paramref name="what"/> when no push makes it hold in time.
+    /// </summary>
+    public async Task UntilAsync(Func<bool> done, string what, TimeSpan? timeout = null)
+    {
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            Task next;
+            lock (gate)
+            {
+                next = pushed.Task;
+            }
+
+            if (done())
+            {
+                return;
+            }
+
+            try
+            {
+                await next.WaitAsync(cancel.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No push brought {what}.");
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync() => await connection.DisposeAsync();
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private void Pushed(Action record)
+    {
+        record();
+        TaskCompletionSource signal;
+        lock (gate)
+        {
+            signal = pushed;
+            pushed = NewSignal();
+        }
+
+        signal.TrySetResult();
+    }
 }

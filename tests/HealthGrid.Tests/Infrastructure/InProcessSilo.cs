@@ -31,6 +31,10 @@ public sealed class InProcessSilo : IAsyncDisposable
 
     public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>One of the silo's services: its loops, to run a pass now and await it instead of waiting for their interval.</summary>
+    public T Service<T>()
+        where T : notnull => App.Services.GetRequiredService<T>();
+
     public static JsonSerializerOptions Json { get; } = CreateJson();
 
     public static Task<InProcessSilo> StartAsync(params string[] extraArgs) => StartAsync(demo: false, extraArgs);
