@@ -7,7 +7,7 @@ namespace HealthGrid.Domain.Accounts;
 /// the directory on activation.
 /// </summary>
 [GenerateSerializer, Alias("HealthGrid.AccountState")]
-public sealed class AccountState
+public sealed class AccountState : IOwnsAlerts
 {
     [Id(0)] public AccountProfile? Profile { get; set; }
 

@@ -4,7 +4,7 @@ using HealthGrid.Domain.Alerts;
 namespace HealthGrid.Domain.JourneyStages;
 
 [GenerateSerializer, Alias("HealthGrid.JourneyStageState")]
-public sealed class JourneyStageState
+public sealed class JourneyStageState : IOwnsAlerts
 {
     /// <summary>Five-minute buckets over the last 24 hours.</summary>
     [Id(0)] public TimeBuckets<StageBucket> Buckets { get; set; } = new();

@@ -4,7 +4,7 @@ using HealthGrid.Domain.Alerts;
 namespace HealthGrid.Domain.ProcessOwners;
 
 [GenerateSerializer, Alias("HealthGrid.ProcessOwnerState")]
-public sealed class ProcessOwnerState
+public sealed class ProcessOwnerState : IOwnsAlerts
 {
     /// <summary>One-minute buckets over the last 24 hours: theme windows are counted to the minute.</summary>
     [Id(0)] public TimeBuckets<ThemeBucket> Buckets { get; set; } = new() { WidthSeconds = 60 };

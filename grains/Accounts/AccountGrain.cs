@@ -2,13 +2,10 @@ using HealthGrid.Domain.Accounts;
 using HealthGrid.Domain.Alerts;
 using HealthGrid.Domain.Customers;
 using HealthGrid.Domain.Customers.Scoring;
-using HealthGrid.Domain.Ingest;
 using HealthGrid.Domain.Projections;
 using HealthGrid.GrainInterfaces.Accounts;
 using HealthGrid.Grains.Alerts;
 using HealthGrid.Grains.Hosting;
-using HealthGrid.Grains.Live;
-using HealthGrid.Grains.Projections;
 using HealthGrid.Storage.Projections;
 using Microsoft.Extensions.Options;
 
@@ -24,8 +21,7 @@ public sealed class AccountGrain(
     [PersistentState("account", StorageNames.Accounts)] IPersistentState<AccountState> state,
     IProjectionStore store,
     TotalRevenue totalRevenue,
-    ProjectionPublisher publisher,
-    LiveBroadcaster broadcaster,
+    AlertPublishing alertPublishing,
     IOptionsMonitor<HealthModelOptions> model,
     IOptionsMonitor<AlertOptions> alertOptions,
     TimeProvider time) : Grain, IAccountGrain
@@ -41,7 +37,7 @@ public sealed class AccountGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        alerts = new OwnedAlerts(state.State.Alerts, AlertOwnerKind.Account, AccountId, publisher, broadcaster, time);
+        alerts = alertPublishing.For(state.State);
         if (state.State.Profile is not null)
         {
             Merge(await store.GetAccountCustomersAsync(AccountId, cancellationToken));
@@ -95,16 +91,7 @@ public sealed class AccountGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<AlertActionResult> ActOnAlertAsync(string alertId, AlertState to, string by)
-    {
-        if (alerts.Act(alertId, to, by) is not { } updated)
-        {
-            return new AlertActionResult(IngestStatus.Rejected, null, $"alert '{alertId}' cannot move to {to.ToString().ToLowerInvariant()}");
-        }
-
-        await state.WriteStateAsync();
-        return new AlertActionResult(IngestStatus.Accepted, updated, null);
-    }
+    public Task<AlertActionResult> ActOnAlertAsync(string alertId, AlertState to, string by) => alerts.ActAsync(alertId, to, by, state.WriteStateAsync);
 
     private async Task EvaluateConcentrationAsync()
     {
@@ -116,30 +103,22 @@ public sealed class AccountGrain(
         var rollup = Rollup();
         var total = await totalRevenue.GetAsync(atLeast: rollup.Revenue);
         var open = alerts.Open.FirstOrDefault();
-        var risk = ConcentrationRisk.Applies(rollup, total, alertOptions.CurrentValue.ConcentrationShare);
-        if (risk && (open is null || open.Severity != SeverityOf(rollup)))
+        var (put, clear) = ConcentrationAlerts.Evaluate(open, profile, rollup, total, alertOptions.CurrentValue.ConcentrationShare, open is null ? state.State.RiskEpisodes + 1 : state.State.RiskEpisodes, time.GetUtcNow());
+        if (put is not null)
         {
-            var share = ConcentrationRisk.ShareOf(rollup, total) * 100;
-            var alert = open ?? alerts.New(AlertIds.Of("concentration", AccountId, ++state.State.RiskEpisodes), AlertType.ConcentrationRisk, SeverityOf(rollup), "",
-                [new Audience(AudienceKind.Account, AccountId), Audience.Leadership]);
-            alerts.Put(alert with
-            {
-                Severity = SeverityOf(rollup),
-                Message = $"{profile.Name} holds {share:0.#}% of revenue and its health is {(rollup.Band == HealthBand.Critical ? "critical" : "at risk")} ({rollup.Health:0.#}); {rollup.RevenueAtRisk:N0} of its revenue is at risk.",
-                AccountId = AccountId,
-                Count = Math.Round(share, 1),
-                UpdatedAt = time.GetUtcNow(),
-            });
-            await state.WriteStateAsync();
+            state.State.RiskEpisodes += open is null ? 1 : 0;
+            alerts.Put(put);
         }
-        else if (!risk && open is not null)
+        else if (clear is not null)
         {
-            alerts.Clear(open.Id);
+            alerts.Clear(clear);
+        }
+
+        if (put is not null || clear is not null)
+        {
             await state.WriteStateAsync();
         }
     }
-
-    private static AlertSeverity SeverityOf(AccountRollup rollup) => rollup.Band == HealthBand.Critical ? AlertSeverity.Critical : AlertSeverity.High;
 
     private List<CustomerSummary> Members()
     {

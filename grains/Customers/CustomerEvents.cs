@@ -3,9 +3,6 @@ using HealthGrid.Domain.Cases;
 using HealthGrid.Domain.Customers;
 using HealthGrid.Domain.Ingest;
 using HealthGrid.Domain.Live;
-using HealthGrid.Grains.Activity;
-using HealthGrid.Grains.Live;
-using HealthGrid.Grains.Projections;
 using HealthGrid.Storage.Ingest;
 using Microsoft.Extensions.Logging;
 
@@ -17,19 +14,10 @@ namespace HealthGrid.Grains.Customers;
 /// alerts live. Also replays the log past the snapshot when the customer activates; a replay stores
 /// what it rebuilds but pushes nothing, the dashboards saw it the first time.
 /// </summary>
-internal sealed partial class CustomerEvents(
-    CustomerModel customer,
-    Snapshots snapshots,
-    IEventJournal journal,
-    ProjectionPublisher publisher,
-    ActivityAggregator activity,
-    LiveBroadcaster broadcaster,
-    CurrentCustomerRules rules,
-    CustomerMetrics metrics,
-    TimeProvider time,
-    ILogger logger)
+internal sealed partial class CustomerEvents(CustomerModel customer, Snapshots snapshots, CustomerServices services)
 {
     private readonly string stream = JournalStreams.Customer(customer.CustomerId);
+    private readonly ILogger logger = services.Logger;
 
     /// <summary>The outcome of each event, or null when the journal could not make them durable.</summary>
     public async Task<IngestOutcome[]?> RecordAsync(Interaction[] events)
@@ -37,7 +25,7 @@ internal sealed partial class CustomerEvents(
         JournalAppendResult[] appended;
         try
         {
-            appended = await journal.AppendAsync(stream, events);
+            appended = await services.Journal.AppendAsync(stream, events);
         }
         catch (JournalUnavailableException ex)
         {
@@ -61,7 +49,7 @@ internal sealed partial class CustomerEvents(
 
         if (appended.Any(a => a.Accepted))
         {
-            publisher.Publish(customer.Summary(time.GetUtcNow()));
+            services.Publisher.Publish(customer.Summary(services.Time.GetUtcNow()));
         }
 
         return outcomes;
@@ -70,7 +58,7 @@ internal sealed partial class CustomerEvents(
     public async Task ReplayAsync(CancellationToken cancellationToken)
     {
         var replayed = 0;
-        await foreach (var entry in journal.ReadAsync(stream, customer.State.AppliedSeq, cancellationToken))
+        await foreach (var entry in services.Journal.ReadAsync(stream, customer.State.AppliedSeq, cancellationToken))
         {
             Apply(entry.Interaction, entry.Seq, live: false);
             replayed++;
@@ -79,7 +67,7 @@ internal sealed partial class CustomerEvents(
         if (replayed > 0)
         {
             snapshots.Applied(replayed);
-            publisher.Publish(customer.Summary(time.GetUtcNow()));
+            services.Publisher.Publish(customer.Summary(services.Time.GetUtcNow()));
             LogReplayed(customer.CustomerId, replayed, customer.State.AppliedSeq);
         }
     }
@@ -89,15 +77,15 @@ internal sealed partial class CustomerEvents(
     {
         foreach (var @case in effects.Cases)
         {
-            publisher.Publish(@case);
+            services.Publisher.Publish(@case);
         }
 
         foreach (var alert in effects.Alerts)
         {
-            publisher.Publish(alert);
+            services.Publisher.Publish(alert);
             if (live)
             {
-                broadcaster.Publish(alert);
+                services.Broadcaster.Publish(alert);
             }
         }
 
@@ -105,20 +93,20 @@ internal sealed partial class CustomerEvents(
         {
             foreach (var outcome in effects.Outcomes)
             {
-                activity.RecordSla(outcome);
+                services.Activity.RecordSla(outcome);
             }
         }
     }
 
     private void Apply(Interaction e, long seq, bool live)
     {
-        var (health, effects) = customer.Apply(e, seq, rules.Now);
+        var (health, effects) = customer.Apply(e, seq, services.Rules.Now);
         if (health.Change is { } change)
         {
-            publisher.Record(change);
+            services.Publisher.Record(change);
             if (live)
             {
-                metrics.ScoreChanged(change);
+                services.Metrics.ScoreChanged(change);
             }
         }
 
@@ -130,8 +118,8 @@ internal sealed partial class CustomerEvents(
 
         if (live && !e.IsInternal)
         {
-            activity.Record(e, health.Text, customer.Profile!);
-            metrics.Applied(time.GetUtcNow() - e.ReceivedAt);
+            services.Activity.Record(e, health.Text, customer.Profile!);
+            services.Metrics.Applied(services.Time.GetUtcNow() - e.ReceivedAt);
             PushConversation(e);
         }
     }
@@ -145,7 +133,7 @@ internal sealed partial class CustomerEvents(
         }
 
         var state = customer.State.Live.GetValueOrDefault(message.InteractionId);
-        broadcaster.Publish(new LiveInteractionView
+        services.Broadcaster.Publish(new LiveInteractionView
         {
             Id = message.InteractionId,
             CustomerId = customer.CustomerId,

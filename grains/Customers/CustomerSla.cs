@@ -1,7 +1,5 @@
 using HealthGrid.Domain.Cases;
 using HealthGrid.Domain.Customers;
-using HealthGrid.Grains.Alerts;
-using HealthGrid.Grains.Cases;
 
 namespace HealthGrid.Grains.Customers;
 
@@ -11,15 +9,7 @@ namespace HealthGrid.Grains.Customers;
 /// customer (which then fires whatever became due meanwhile, marked late). Fired timers become
 /// journaled events with deterministic ids: each fires once, in order with everything else.
 /// </summary>
-internal sealed class CustomerSla(
-    IGrainBase grain,
-    Func<Func<Task>, Task> run,
-    CustomerModel customer,
-    CustomerEvents events,
-    CurrentCustomerRules rules,
-    OpenCaseRegistry openCases,
-    AlertMetrics metrics,
-    TimeProvider time)
+internal sealed class CustomerSla(IGrainBase grain, Func<Func<Task>, Task> run, CustomerModel customer, CustomerEvents events, CustomerServices services)
 {
     public const string ReminderName = "sla";
     private const int MaxRoundsPerFiring = 16;
@@ -43,7 +33,7 @@ internal sealed class CustomerSla(
     public async Task ScheduleAsync(bool retrySoon = false)
     {
         var state = customer.State;
-        var next = CaseTimers.Next(state.Cases.Values, rules.Now.Policies);
+        var next = CaseTimers.Next(state.Cases.Values, services.Rules.Now.Policies);
         TrackOpenCases(state.Cases.Values.Any(c => c.IsOpen));
         if (next is null)
         {
@@ -63,15 +53,15 @@ internal sealed class CustomerSla(
 
         if (armed?.Due != next)
         {
-            armed = (next.Value, time.GetUtcNow());
+            armed = (next.Value, services.Time.GetUtcNow());
         }
 
-        var due = retrySoon ? RetryAfterJournalFailure : next.Value - time.GetUtcNow();
+        var due = retrySoon ? RetryAfterJournalFailure : next.Value - services.Time.GetUtcNow();
         timer ??= grain.RegisterGrainTimer(() => run(FireAsync), new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = false });
         timer.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         if (!state.SlaReminder)
         {
-            var period = rules.Now.Sla.ReminderPeriod;
+            var period = services.Rules.Now.Sla.ReminderPeriod;
             await grain.RegisterOrUpdateReminder(ReminderName, period, period);
             state.SlaReminder = true;
         }
@@ -82,7 +72,7 @@ internal sealed class CustomerSla(
     {
         if (trackedOpen != hasOpenCases)
         {
-            openCases.Track(customer.CustomerId, hasOpenCases);
+            services.OpenCases.Track(customer.CustomerId, hasOpenCases);
             trackedOpen = hasOpenCases;
         }
     }
@@ -90,10 +80,10 @@ internal sealed class CustomerSla(
     /// <summary>Journals and applies every timer due now, repeating while firing makes more due (a warning, then the breach).</summary>
     private async Task<bool> FireDueAsync()
     {
-        var now = time.GetUtcNow();
+        var now = services.Time.GetUtcNow();
         for (var round = 0; round < MaxRoundsPerFiring; round++)
         {
-            var due = CaseTimers.Due(customer.State.Cases.Values, rules.Now.Policies, now);
+            var due = CaseTimers.Due(customer.State.Cases.Values, services.Rules.Now.Policies, now);
             if (due.Count == 0)
             {
                 return true;
@@ -106,7 +96,7 @@ internal sealed class CustomerSla(
 
             foreach (var timer in due)
             {
-                metrics.Fired(timer.Kind, timer.FiredAt - timer.DueAt, overdue: armed is not { } a || timer.DueAt < a.At);
+                services.AlertMetrics.Fired(timer.Kind, timer.FiredAt - timer.DueAt, overdue: armed is not { } a || timer.DueAt < a.At);
             }
         }
 

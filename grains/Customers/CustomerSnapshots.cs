@@ -1,7 +1,5 @@
 using HealthGrid.Domain.Customers;
-using HealthGrid.Grains.Projections;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans.Storage;
 
 namespace HealthGrid.Grains.Customers;
@@ -11,15 +9,9 @@ namespace HealthGrid.Grains.Customers;
 /// get old (a timer, so quiet customers are saved too), on profile changes and on deactivation.
 /// The projections go first: a snapshot never covers events whose score changes are not stored.
 /// </summary>
-internal sealed partial class CustomerSnapshots(
-    IPersistentState<CustomerState> state,
-    Snapshots policy,
-    ProjectionPublisher publisher,
-    IOptionsMonitor<SnapshotOptions> options,
-    string customerId,
-    Action lostToAnotherWriter,
-    ILogger logger)
+internal sealed partial class CustomerSnapshots(IPersistentState<CustomerState> state, Snapshots policy, CustomerServices services, string customerId, Action lostToAnotherWriter)
 {
+    private readonly ILogger logger = services.Logger;
     private IGrainTimer? timer;
 
     public Snapshots Policy => policy;
@@ -27,12 +19,12 @@ internal sealed partial class CustomerSnapshots(
     /// <summary>Starts the periodic check (once, and only while snapshots are periodic); <paramref name="run"/> puts it in the grain's write queue.</summary>
     public void Start(IGrainBase grain, Func<Func<Task>, Task> run)
     {
-        if (!options.CurrentValue.Periodic)
+        if (!services.Snapshots.CurrentValue.Periodic)
         {
             return;
         }
 
-        var period = options.CurrentValue.MaxAge;
+        var period = services.Snapshots.CurrentValue.MaxAge;
         timer ??= grain.RegisterGrainTimer(() => run(() => WriteIfDueAsync(force: false)), new GrainTimerCreationOptions(period, period) { Interleave = true, KeepAlive = false });
     }
 
@@ -49,7 +41,7 @@ internal sealed partial class CustomerSnapshots(
 
         try
         {
-            await publisher.FlushAsync();
+            await services.Publisher.FlushAsync();
             await state.WriteStateAsync();
             policy.Written();
         }

@@ -53,12 +53,15 @@ public static class GrainServices
 
         services.AddSingleton<CurrentOrganisation>();
         services.AddSingleton<CustomerMetrics>();
+        services.AddSingleton<CustomerServices>();
         services.AddSingleton<AlertMetrics>();
         services.AddSingleton<CurrentSlaPolicies>();
         services.AddSingleton<CurrentCustomerRules>();
         services.AddSingleton<OpenCaseRegistry>();
         services.AddBackgroundLoop<LiveBroadcaster>();
         services.AddSingleton<TotalRevenue>();
+        services.AddSingleton<AlertPublishing>();
+        services.AddSingleton<OrganisationServices>();
         services.AddSingleton<ScoreHistoryReader>();
         services.AddBackgroundLoop<ProjectionPublisher>();
         services.AddBackgroundLoop<ActivityAggregator>();

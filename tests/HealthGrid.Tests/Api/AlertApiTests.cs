@@ -6,8 +6,8 @@ using HealthGrid.Domain.Cases;
 using HealthGrid.Domain.Customers;
 using HealthGrid.Hosting.Telemetry;
 using HealthGrid.Tests.Infrastructure;
-using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using static HealthGrid.Tests.Infrastructure.TestOrganisation;
 
 namespace HealthGrid.Tests.Api;

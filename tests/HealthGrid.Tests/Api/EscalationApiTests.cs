@@ -1,9 +1,9 @@
-using HealthGrid.Grains.Projections;
-using HealthGrid.Grains.Activity;
 using System.Net;
 using HealthGrid.Domain.Alerts;
 using HealthGrid.Domain.JourneyStages;
 using HealthGrid.Domain.ProcessOwners;
+using HealthGrid.Grains.Activity;
+using HealthGrid.Grains.Projections;
 using HealthGrid.Tests.Infrastructure;
 using static HealthGrid.Tests.Infrastructure.TestOrganisation;
 

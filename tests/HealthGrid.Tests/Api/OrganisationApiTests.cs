@@ -1,4 +1,3 @@
-using HealthGrid.Grains.Projections;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -6,6 +5,7 @@ using HealthGrid.Api.Organisation;
 using HealthGrid.Domain.Accounts;
 using HealthGrid.Domain.Customers;
 using HealthGrid.Domain.Projections;
+using HealthGrid.Grains.Projections;
 using HealthGrid.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using static HealthGrid.Tests.Infrastructure.TestOrganisation;

@@ -1,0 +1,43 @@
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Continuity;
+using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Customers.Scoring;
+
+namespace HealthGrid.Grains.Customers;
+
+/// <summary>What a customer grain answers without writing: its view, history, cases and disruption projections.</summary>
+internal sealed class CustomerReads(CustomerModel customer, CustomerServices services)
+{
+    private const int RecentChangesShown = 5;
+
+    public async Task<CustomerView> ViewAsync(CustomerProfile profile)
+    {
+        var recent = await services.History.ReadAsync(customer.CustomerId, null, RecentChangesShown);
+        return new CustomerView(profile, HealthView.Build(customer.State.Health, services.Time.GetUtcNow(), services.Rules.Now.Model, recent));
+    }
+
+    public async Task<ScoreHistoryPage> HistoryAsync(long? before, int limit)
+    {
+        var items = await services.History.ReadAsync(customer.CustomerId, before, limit);
+        return new ScoreHistoryPage(items, items.Length == limit ? items[^1].Seq : null);
+    }
+
+    /// <summary>An open case from memory; a closed one (purged from the state) from the case list.</summary>
+    public async Task<CaseView?> CaseAsync(string caseId)
+    {
+        if (customer.Case(caseId, services.Rules.Now, services.Time.GetUtcNow()) is { } live)
+        {
+            return live;
+        }
+
+        var stored = services.Publisher.PendingCase(caseId) ?? await services.Store.GetCaseAsync(caseId, CancellationToken.None);
+        return stored?.CustomerId == customer.CustomerId ? stored : null;
+    }
+
+    /// <summary>
+    /// Runs the scenario forward on a copy of the state: one synchronous turn, so no event is half
+    /// applied in what is copied, and nothing the projection does reaches the live state.
+    /// </summary>
+    public CustomerImpact? Simulate(ScenarioPlan plan) =>
+        DisruptionSimulator.Project(new CustomerModel(customer.CustomerId, services.Copier.Copy(customer.State)), services.Rules.Now, plan);
+}
