@@ -5,6 +5,7 @@ using HealthGrid.Api.Cases;
 using HealthGrid.Api.Continuity;
 using HealthGrid.Api.Customers;
 using HealthGrid.Api.Infrastructure;
+using HealthGrid.Api.Infrastructure.Validation;
 using HealthGrid.Api.Ingest;
 using HealthGrid.Api.JourneyStages;
 using HealthGrid.Api.Kpis;
@@ -16,6 +17,7 @@ using HealthGrid.Domain.Kpis;
 using HealthGrid.Hosting.Background;
 using HealthGrid.Hosting.Configuration;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -27,15 +29,22 @@ public static class ApiServices
     public static IServiceCollection AddHealthGridApi(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+
+        // Body binding failures reach RequestExceptionHandler, which names the field at fault.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<InfrastructureExceptionHandler>();
         services.AddExceptionHandler<RequestExceptionHandler>();
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options =>
         {
-            document.Info.Title = "HealthGrid API";
-            document.Info.Description = "Real-time customer health and escalation. Every route needs a bearer token (JWT) whose roles and scope claims decide what it may read and change; see the README's access section.";
-            return Task.CompletedTask;
-        }));
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "HealthGrid API";
+                document.Info.Description = "Real-time customer health and escalation. Every route needs a bearer token (JWT) whose roles and scope claims decide what it may read and change; see docs/access.md.";
+                return Task.CompletedTask;
+            });
+            options.DescribeWireTypes();
+        });
         services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
         services.AddHealthGridAuth();
         services.AddHealthGridRateLimits();
@@ -51,7 +60,14 @@ public static class ApiServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CurrentOrganisation>();
         services.AddSingleton<IngestMetrics>();
+        ValidationSetup.Configure();
+        services.AddSingleton<RetryAfter>();
+        services.AddSingleton<EventRequestValidator>();
         services.AddSingleton<EventValidator>();
+        services.AddSingleton<AccountRequestValidator>();
+        services.AddSingleton<AccountValidator>();
+        services.AddSingleton<CustomerRequestValidator>();
+        services.AddSingleton<ScenarioRequestValidator>();
         services.AddSingleton<EventIngestor>();
         services.AddSingleton<CustomerValidator>();
         services.AddSingleton<ProfileWriter>();

@@ -17,7 +17,7 @@ public static class AccountEndpoints
         var group = app.MapGroup("/api/v1/accounts").WithTags("Accounts").RequireAuthorization(AuthPolicies.Customers).RequireRateLimiting(RateLimits.Reads);
         group.MapGet("/", ListAsync).WithName("ListAccounts").WithSummary("List accounts");
         group.MapGet("/{id}", GetAsync).WithName("GetAccount").WithSummary("An account with its live roll-up and customers, least healthy first");
-        group.MapPut("/{id}", PutAsync).Accepts<AccountRequest>("application/json").RequireAuthorization(AuthPolicies.Configure).LimitBody(BodyLimits.Small).WithName("PutAccount").WithSummary("Create or replace an account");
+        group.MapPut("/{id}", PutAsync).RequireAuthorization(AuthPolicies.Configure).LimitBody(BodyLimits.Small).WithName("PutAccount").WithSummary("Create or replace an account");
         return group;
     }
 
@@ -28,16 +28,15 @@ public static class AccountEndpoints
     private static async Task<Results<Ok<AccountView>, NotFound>> GetAsync(string id, IGrainFactory grains, Caller caller) =>
         caller.MaySeeAccount(id) && await grains.GetGrain<IAccountGrain>(id).GetViewAsync() is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 
-    private static async Task<Results<Created<AccountProfile>, Ok<AccountProfile>, ValidationProblem>> PutAsync(string id, HttpRequest request, IGrainFactory grains)
+    private static async Task<Results<Created<AccountProfile>, Ok<AccountProfile>, ValidationProblem>> PutAsync(string id, AccountRequest? request, AccountValidator validator, IGrainFactory grains)
     {
-        var body = await JsonBody.ReadAsync<AccountRequest>(request);
-        if (body.Errors is { } parseErrors)
+        if (request is null)
         {
-            return Problems.Invalid(parseErrors);
+            return Problems.Invalid("body", "is required");
         }
 
         var errors = new FieldErrors();
-        if (AccountValidator.Validate(id, body.Value!, errors) is not { } profile)
+        if (validator.Validate(id, request, errors) is not { } profile)
         {
             return Problems.Invalid(errors);
         }

@@ -25,10 +25,10 @@ public static class AlertEndpoints
         group.MapGet("/", ListAsync).WithName("ListAlerts")
             .WithSummary("Alerts filtered by audience (team:<id>, user:<id>, owner:<id>, account:<id>, leadership), state, type, customer or case, newest first");
         group.MapGet("/{id}", GetAsync).WithName("GetAlert").WithSummary("An alert with its lifecycle: who acknowledged and resolved it, and when");
-        group.MapPost("/{id}/acknowledge", (string id, HttpRequest request, IGrainFactory grains, Caller caller) => ActAsync(id, AlertState.Acknowledged, request, grains, caller))
-            .Accepts<ActionRequest>("application/json").LimitBody(BodyLimits.Small).WithName("AcknowledgeAlert").WithSummary("Acknowledge an alert: an SLA breach stops escalating");
-        group.MapPost("/{id}/resolve", (string id, HttpRequest request, IGrainFactory grains, Caller caller) => ActAsync(id, AlertState.Resolved, request, grains, caller))
-            .Accepts<ActionRequest>("application/json").LimitBody(BodyLimits.Small).WithName("ResolveAlert").WithSummary("Resolve an alert");
+        group.MapAction<Alert>("acknowledge", (id, _, context, grains, caller) => ActAsync(id, AlertState.Acknowledged, context, grains, caller))
+            .WithName("AcknowledgeAlert").WithSummary("Acknowledge an alert: an SLA breach stops escalating");
+        group.MapAction<Alert>("resolve", (id, _, context, grains, caller) => ActAsync(id, AlertState.Resolved, context, grains, caller))
+            .WithName("ResolveAlert").WithSummary("Resolve an alert");
         return group;
     }
 
@@ -75,21 +75,15 @@ public static class AlertEndpoints
         await grains.GetGrain<IDirectoryGrain>(0).GetAlertAsync(id) is { } alert && caller.MaySee(alert) ? TypedResults.Ok(alert) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<Alert>, NotFound, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> ActAsync(
-        string id, AlertState to, HttpRequest request, IGrainFactory grains, Caller caller)
+        string id, AlertState to, HttpContext context, IGrainFactory grains, Caller caller)
     {
-        var (_, errors) = await ActionRequests.ReadAsync(request, caller);
-        if (errors is not null)
-        {
-            return Problems.Invalid(errors);
-        }
-
         if (await grains.GetGrain<IDirectoryGrain>(0).GetAlertAsync(id) is not { } alert || !caller.MaySee(alert))
         {
             return TypedResults.NotFound();
         }
 
         var result = await Owner(grains, alert).ActOnAlertAsync(id, to, caller.Subject);
-        return ActionOutcomes.From(request.HttpContext, result.Status, result.Alert, result.Error);
+        return ActionOutcomes.From(context, result.Status, result.Alert, result.Error);
     }
 
     /// <summary>The grain that raised the alert decides its lifecycle.</summary>

@@ -1,35 +1,54 @@
 using HealthGrid.Api.Auth;
 using HealthGrid.Api.Infrastructure;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
 
 namespace HealthGrid.Api.Cases;
 
-/// <summary>Reads and checks the body of a case or alert action. The actor is always the signed-in user.</summary>
+/// <summary>
+/// The acknowledge and resolve actions that cases and alerts share: an optional body (a note; a
+/// <c>by</c> only if it is the signed-in user, under whose subject every action is recorded), checked,
+/// then carried out by the grain the object belongs to.
+/// </summary>
 public static class ActionRequests
 {
+    public delegate Task<Results<Ok<T>, NotFound, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> Act<T>(
+        string id, ActionRequest action, HttpContext context, IGrainFactory grains, Caller caller);
+
     private const int MaxNoteLength = 2_000;
 
-    /// <summary>The checked action (an empty body is an action without a note), or the errors that name the field at fault.</summary>
-    public static async Task<(ActionRequest? Action, FieldErrors? Errors)> ReadAsync(HttpRequest request, Caller caller)
+    /// <summary>Maps <c>POST /{id}/{verb}</c> for the group's objects; <paramref name="act"/> finds the object and acts.</summary>
+    public static RouteHandlerBuilder MapAction<T>(this RouteGroupBuilder group, string verb, Act<T> act) =>
+        group.MapPost($"/{{id}}/{verb}", async Task<Results<Ok<T>, NotFound, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> (
+                string id, ActionRequest? body, HttpContext context, IGrainFactory grains, Caller caller) =>
+            {
+                var action = body ?? new ActionRequest();
+                return Check(action, caller) is { } errors ? Problems.Invalid(errors) : await act(id, action, context, grains, caller);
+            })
+            .LimitBody(BodyLimits.Small);
+
+    /// <summary>What is wrong with the action's body, or null.</summary>
+    private static FieldErrors? Check(ActionRequest action, Caller caller)
     {
-        if (request.ContentLength == 0)
-        {
-            return (new ActionRequest(), null);
-        }
-
-        var body = await JsonBody.ReadAsync<ActionRequest>(request);
-        if (body.Errors is { } parseErrors)
-        {
-            return (null, parseErrors);
-        }
-
         var errors = new FieldErrors();
-        if (body.Value!.By is { } by && by != caller.Subject)
+        foreach (var field in action.Unknown?.Keys ?? Enumerable.Empty<string>())
+        {
+            errors.Add(field, "is not a known field");
+        }
+
+        if (action.By is { } by && by != caller.Subject)
         {
             errors.Add("by", $"must be omitted or be the signed-in user '{caller.Subject}': actions are recorded under the token's subject");
         }
 
-        errors.MaxLength("note", body.Value.Note, MaxNoteLength);
-        return errors.IsEmpty ? (body.Value, null) : (null, errors);
+        if (action.Note is { Length: > MaxNoteLength })
+        {
+            errors.Add("note", $"must be at most {MaxNoteLength} characters");
+        }
+
+        return errors.IsEmpty ? null : errors;
     }
 }

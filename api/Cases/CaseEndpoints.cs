@@ -21,10 +21,10 @@ public static class CaseEndpoints
             .WithSummary("Cases filtered by customer, team, process owner, journey stage, SLA state and open/closed, nearest deadline first")
             .WithDescription("Answered from the case list that the customer grains keep; it includes every change acted on through this server.");
         group.MapGet("/{id}", GetAsync).WithName("GetCase").WithSummary("A case with its live SLA clocks, escalations and full history");
-        group.MapPost("/{id}/acknowledge", (string id, HttpRequest request, IGrainFactory grains, Caller caller) => ActAsync(id, CaseAction.Acknowledge, request, grains, caller))
-            .Accepts<ActionRequest>("application/json").LimitBody(BodyLimits.Small).WithName("AcknowledgeCase").WithSummary("Acknowledge a case (counts as its first response)");
-        group.MapPost("/{id}/resolve", (string id, HttpRequest request, IGrainFactory grains, Caller caller) => ActAsync(id, CaseAction.Resolve, request, grains, caller))
-            .Accepts<ActionRequest>("application/json").LimitBody(BodyLimits.Small).WithName("ResolveCase").WithSummary("Resolve a case: stops its clocks, closes its escalations and resolves its alerts");
+        group.MapAction<CaseView>("acknowledge", (id, action, context, grains, caller) => ActAsync(id, CaseAction.Acknowledge, action, context, grains, caller))
+            .WithName("AcknowledgeCase").WithSummary("Acknowledge a case (counts as its first response)");
+        group.MapAction<CaseView>("resolve", (id, action, context, grains, caller) => ActAsync(id, CaseAction.Resolve, action, context, grains, caller))
+            .WithName("ResolveCase").WithSummary("Resolve a case: stops its clocks, closes its escalations and resolves its alerts");
         return group;
     }
 
@@ -57,21 +57,15 @@ public static class CaseEndpoints
         await VisibleCaseAsync(id, grains, caller) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<CaseView>, NotFound, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> ActAsync(
-        string id, CaseAction action, HttpRequest request, IGrainFactory grains, Caller caller)
+        string id, CaseAction action, ActionRequest body, HttpContext context, IGrainFactory grains, Caller caller)
     {
-        var (body, errors) = await ActionRequests.ReadAsync(request, caller);
-        if (errors is not null)
-        {
-            return Problems.Invalid(errors);
-        }
-
         if (await VisibleCaseAsync(id, grains, caller) is not { } @case)
         {
             return TypedResults.NotFound();
         }
 
-        var result = await grains.GetGrain<ICustomerGrain>(@case.CustomerId).ActOnCaseAsync(id, action, caller.Subject, body!.Note);
-        return ActionOutcomes.From(request.HttpContext, result.Status, result.Case, result.Error);
+        var result = await grains.GetGrain<ICustomerGrain>(@case.CustomerId).ActOnCaseAsync(id, action, caller.Subject, body.Note);
+        return ActionOutcomes.From(context, result.Status, result.Case, result.Error);
     }
 
     /// <summary>The case if the caller may see it; a case outside their scope is as absent as an unknown one.</summary>

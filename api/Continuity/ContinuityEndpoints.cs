@@ -27,7 +27,7 @@ public static class ContinuityEndpoints
     {
         var group = app.MapGroup("/api/v1/continuity").WithTags("Continuity").RequireAuthorization(AuthPolicies.Continuity).RequireRateLimiting(RateLimits.Reads);
         group.MapGet("/nodes", ListNodesAsync).WithName("ListDependencyNodes").WithSummary("The processes, sites, suppliers and journey stages customers depend on, with how many depend on each");
-        group.MapPost("/scenarios", CreateScenarioAsync).Accepts<ScenarioRequest>("application/json").LimitBody(BodyLimits.Small)
+        group.MapPost("/scenarios", CreateScenarioAsync).LimitBody(BodyLimits.Small)
             .WithName("CreateScenario").WithSummary("Save a disruption scenario: nodes down or degraded, when, for how long, for which regions and products");
         group.MapGet("/scenarios", async (IGrainFactory grains) => TypedResults.Ok(await Continuity(grains).ListScenariosAsync()))
             .WithName("ListScenarios").WithSummary("Saved scenarios, newest first");
@@ -58,16 +58,15 @@ public static class ContinuityEndpoints
         return errors.IsEmpty ? TypedResults.Ok(await Continuity(grains).ListNodesAsync(parsed)) : Problems.Invalid(errors);
     }
 
-    private static async Task<Results<Created<ContinuityScenario>, ValidationProblem>> CreateScenarioAsync(HttpRequest request, IGrainFactory grains, ScenarioValidator validator, Caller caller)
+    private static async Task<Results<Created<ContinuityScenario>, ValidationProblem>> CreateScenarioAsync(ScenarioRequest? request, IGrainFactory grains, ScenarioValidator validator, Caller caller)
     {
-        var body = await JsonBody.ReadAsync<ScenarioRequest>(request);
-        if (body.Errors is { } parseErrors)
+        if (request is null)
         {
-            return Problems.Invalid(parseErrors);
+            return Problems.Invalid("body", "is required");
         }
 
         var errors = new FieldErrors();
-        if (validator.Validate(NewId("scn"), body.Value!, caller.Subject, errors) is not { } scenario)
+        if (validator.Validate(NewId("scn"), request, caller.Subject, errors) is not { } scenario)
         {
             return Problems.Invalid(errors);
         }

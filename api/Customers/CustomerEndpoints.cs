@@ -21,7 +21,7 @@ public static class CustomerEndpoints
             .WithDescription("Answered from the customer directory, never by calling every customer grain. The directory follows the live model within the projection flush interval (100 ms by default).");
         group.MapGet("/{id}", GetAsync).WithName("GetCustomer").WithSummary("A customer's profile and live health: score, band, components, drivers, trend, churn risk");
         group.MapGet("/{id}/score-history", HistoryAsync).WithName("GetScoreHistory").WithSummary("Score changes newest first, each with the event and drivers that moved it");
-        group.MapPut("/{id}", PutAsync).Accepts<CustomerRequest>("application/json").RequireAuthorization(AuthPolicies.Configure).LimitBody(BodyLimits.Small).WithName("PutCustomer").WithSummary("Create or replace a customer; its account must exist");
+        group.MapPut("/{id}", PutAsync).RequireAuthorization(AuthPolicies.Configure).LimitBody(BodyLimits.Small).WithName("PutCustomer").WithSummary("Create or replace a customer; its account must exist");
         return group;
     }
 
@@ -73,16 +73,15 @@ public static class CustomerEndpoints
         return await customer.GetScoreHistoryAsync(before, size) is { } page ? TypedResults.Ok(page) : TypedResults.NotFound();
     }
 
-    private static async Task<Results<Created<CustomerProfile>, Ok<CustomerProfile>, ValidationProblem>> PutAsync(string id, HttpRequest request, CustomerValidator validator, IGrainFactory grains)
+    private static async Task<Results<Created<CustomerProfile>, Ok<CustomerProfile>, ValidationProblem>> PutAsync(string id, CustomerRequest? request, CustomerValidator validator, IGrainFactory grains)
     {
-        var body = await JsonBody.ReadAsync<CustomerRequest>(request);
-        if (body.Errors is { } parseErrors)
+        if (request is null)
         {
-            return Problems.Invalid(parseErrors);
+            return Problems.Invalid("body", "is required");
         }
 
         var errors = new FieldErrors();
-        if (validator.Validate(id, body.Value!, errors) is not { } profile)
+        if (validator.Validate(id, request, errors) is not { } profile)
         {
             return Problems.Invalid(errors);
         }

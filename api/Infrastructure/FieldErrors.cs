@@ -1,8 +1,9 @@
 namespace HealthGrid.Api.Infrastructure;
 
 /// <summary>
-/// Validation errors keyed by the field at fault (JSON path without "$."), as ProblemDetails reports
-/// them. Made for every event validated, so nothing is allocated until there is an error.
+/// Request errors keyed by the field at fault (JSON path without "$."), as ProblemDetails reports
+/// them: from the validators, JSON that could not be read, query parameters. Nothing is allocated
+/// until there is an error.
 /// </summary>
 public sealed class FieldErrors
 {
@@ -22,7 +23,16 @@ public sealed class FieldErrors
         messages.Add(message);
     }
 
-    /// <summary>Adds an error when <paramref name="value"/> is missing or blank; true when present.</summary>
+    /// <summary>Adds what a validator found, each failure at its field.</summary>
+    public void Add(FluentValidation.Results.ValidationResult result)
+    {
+        foreach (var failure in result.Errors)
+        {
+            Add(failure.PropertyName, failure.ErrorMessage);
+        }
+    }
+
+    /// <summary>A query parameter that must be given: true when it is.</summary>
     public bool Required(string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -34,38 +44,7 @@ public sealed class FieldErrors
         return true;
     }
 
-    /// <summary>Adds an error when an object (a kind's detail) is missing; true when present.</summary>
-    public bool Present(string field, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] object? value)
-    {
-        if (value is null)
-        {
-            Add(field, "is required");
-            return false;
-        }
-
-        return true;
-    }
-
-    public bool Required<T>(string field, T? value)
-        where T : struct
-    {
-        if (value is null)
-        {
-            Add(field, "is required");
-            return false;
-        }
-
-        return true;
-    }
-
-    public void MaxLength(string field, string? value, int max)
-    {
-        if (value is not null && value.Length > max)
-        {
-            Add(field, $"must be at most {max} characters");
-        }
-    }
-
+    /// <summary>A numeric query parameter within its range, when given.</summary>
     public void Range(string field, double? value, double min, double max)
     {
         if (value is { } v && (double.IsNaN(v) || v < min || v > max))

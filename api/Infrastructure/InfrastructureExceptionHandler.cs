@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -10,10 +9,8 @@ namespace HealthGrid.Api.Infrastructure;
 /// The one place where infrastructure failures (a silo or the database out of reach, a timeout)
 /// become 503 with Retry-After; any other exception stays a 500. No endpoint catches on its own.
 /// </summary>
-public sealed partial class InfrastructureExceptionHandler(IProblemDetailsService problems, ILogger<InfrastructureExceptionHandler> logger) : IExceptionHandler
+public sealed partial class InfrastructureExceptionHandler(IProblemDetailsService problems, RetryAfter retryAfter, ILogger<InfrastructureExceptionHandler> logger) : IExceptionHandler
 {
-    private const int RetryAfterSeconds = 2;
-
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         if (!IsInfrastructure(exception))
@@ -23,7 +20,7 @@ public sealed partial class InfrastructureExceptionHandler(IProblemDetailsServic
 
         LogUnavailable(exception, context.Request.Path);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        retryAfter.Set(context.Response);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

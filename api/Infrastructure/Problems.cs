@@ -1,14 +1,12 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HealthGrid.Api.Infrastructure;
 
 public static class Problems
 {
-    private const int RetryAfterSeconds = 2;
-
     public static ValidationProblem Invalid(FieldErrors errors) =>
         TypedResults.ValidationProblem(errors.ToDictionary(), title: "The request is invalid.");
 
@@ -26,7 +24,7 @@ public static class Problems
     /// <summary>The action could not be made durable: 503 with Retry-After.</summary>
     public static ProblemHttpResult Unavailable(HttpContext context, string detail)
     {
-        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        context.RequestServices.GetRequiredService<RetryAfter>().Set(context.Response);
         return TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "HealthGrid is temporarily unavailable.");
     }
 }

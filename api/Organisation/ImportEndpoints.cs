@@ -3,6 +3,7 @@ using HealthGrid.Api.Accounts;
 using HealthGrid.Api.Auth;
 using HealthGrid.Api.Customers;
 using HealthGrid.Api.Infrastructure;
+using HealthGrid.Api.Infrastructure.Json;
 using HealthGrid.Domain.Accounts;
 using HealthGrid.Domain.Customers;
 using Microsoft.AspNetCore.Builder;
@@ -32,7 +33,7 @@ public static class ImportEndpoints
     }
 
     private static async Task<Results<Ok<ImportResult>, ValidationProblem>> ImportAsync(
-        HttpRequest request, CustomerValidator customerValidator, ProfileWriter writer, IOptions<JsonOptions> json)
+        HttpRequest request, AccountValidator accountValidator, CustomerValidator customerValidator, ProfileWriter writer, IOptions<JsonOptions> json)
     {
         var errors = new List<ImportError>();
         var accounts = new List<AccountProfile>();
@@ -49,7 +50,7 @@ public static class ImportEndpoints
 
             if (!string.IsNullOrWhiteSpace(line))
             {
-                Parse(number, line, json.Value.SerializerOptions, customerValidator, accounts, customers, errors);
+                Parse(number, line, json.Value.SerializerOptions, accountValidator, customerValidator, accounts, customers, errors);
             }
         }
 
@@ -74,7 +75,7 @@ public static class ImportEndpoints
             [.. errors.OrderBy(e => e.Line)]));
     }
 
-    private static void Parse(int number, string line, JsonSerializerOptions json, CustomerValidator customerValidator,
+    private static void Parse(int number, string line, JsonSerializerOptions json, AccountValidator accountValidator, CustomerValidator customerValidator,
         List<AccountProfile> accounts, List<(int, CustomerProfile)> customers, List<ImportError> errors)
     {
         ImportLine? item;
@@ -84,7 +85,14 @@ public static class ImportEndpoints
         }
         catch (JsonException ex)
         {
-            errors.Add(new ImportError(number, ApiJson.FieldOf(ex), ApiJson.ReasonOf(ex)));
+            var (field, reason) = JsonErrors.Describe(ex);
+            errors.Add(new ImportError(number, field, reason));
+            return;
+        }
+
+        if (item?.Unknown is { } unknown)
+        {
+            errors.AddRange(unknown.Keys.Select(field => new ImportError(number, field, "is not a known field")));
             return;
         }
 
@@ -93,7 +101,7 @@ public static class ImportEndpoints
         if (item?.Account is { } account && item.Customer is null)
         {
             prefix = "account.";
-            if (AccountValidator.Validate(account.Id ?? "", account, fieldErrors) is { } profile)
+            if (accountValidator.Validate(account.Id ?? "", account, fieldErrors) is { } profile)
             {
                 accounts.Add(profile);
             }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using HealthGrid.Api.Ingest;
 using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Ingest;
 
 namespace HealthGrid.Silo.Demo;
 
@@ -10,10 +10,11 @@ namespace HealthGrid.Silo.Demo;
 /// </summary>
 internal sealed class DemoEvents(DemoOrganisation organisation, Random random)
 {
-    private static readonly (string Kind, double Weight)[] Mix =
+    private static readonly (InteractionKind Kind, double Weight)[] Mix =
     [
-        ("message", 0.3), ("survey", 0.13), ("ticket_opened", 0.08), ("ticket_updated", 0.08), ("ticket_resolved", 0.05), ("complaint", 0.06),
-        ("delivery", 0.1), ("payment", 0.07), ("usage", 0.08), ("social_mention", 0.04), ("system_change", 0.01),
+        (InteractionKind.Message, 0.3), (InteractionKind.Survey, 0.13), (InteractionKind.TicketOpened, 0.08), (InteractionKind.TicketUpdated, 0.08),
+        (InteractionKind.TicketResolved, 0.05), (InteractionKind.Complaint, 0.06), (InteractionKind.Delivery, 0.1), (InteractionKind.Payment, 0.07),
+        (InteractionKind.Usage, 0.08), (InteractionKind.SocialMention, 0.04), (InteractionKind.SystemChange, 0.01),
     ];
 
     private const int RecentTickets = 12;
@@ -34,7 +35,7 @@ internal sealed class DemoEvents(DemoOrganisation organisation, Random random)
             {
                 var at = now - TimeSpan.FromHours(random.Next(1, 30 * 24)) - TimeSpan.FromMinutes(random.Next(60));
                 var kind = Mix[DemoOrganisation.Pick(random, [.. Mix.Select(m => m.Weight)])].Kind;
-                if (kind is "system_change" or "ticket_updated" or "ticket_resolved")
+                if (kind is InteractionKind.SystemChange or InteractionKind.TicketUpdated or InteractionKind.TicketResolved)
                 {
                     continue;
                 }
@@ -58,9 +59,8 @@ internal sealed class DemoEvents(DemoOrganisation organisation, Random random)
             .Take(RecentTickets);
         foreach (var customer in recentCustomers)
         {
-            var recent = For(customer, "ticket_opened", now - TimeSpan.FromSeconds(random.Next(11 * 60, 16 * 60)), live: false);
-            recent.Ticket!.Severity = "high";
-            yield return recent;
+            var recent = For(customer, InteractionKind.TicketOpened, now - TimeSpan.FromSeconds(random.Next(11 * 60, 16 * 60)), live: false);
+            yield return recent with { Ticket = recent.Ticket! with { Severity = Severity.High } };
         }
     }
 
@@ -68,7 +68,7 @@ internal sealed class DemoEvents(DemoOrganisation organisation, Random random)
     public EventRequest Next(DateTimeOffset now)
     {
         var kind = Mix[DemoOrganisation.Pick(random, [.. Mix.Select(m => m.Weight)])].Kind;
-        if (kind == "system_change")
+        if (kind == InteractionKind.SystemChange)
         {
             return Change(now);
         }
@@ -80,7 +80,7 @@ internal sealed class DemoEvents(DemoOrganisation organisation, Random random)
         return For(customer, kind, now, live: true);
     }
 
-    private EventRequest For((CustomerProfile Profile, Mood Mood, string Team) customer, string kind, DateTimeOffset at, bool live)
+    private EventRequest For((CustomerProfile Profile, Mood Mood, string Team) customer, InteractionKind kind, DateTimeOffset at, bool live)
     {
         var (profile, mood, team) = customer;
         var bad = mood switch { Mood.Troubled => 0.85, Mood.Mixed => 0.35, _ => 0.08 };
@@ -88,81 +88,71 @@ internal sealed class DemoEvents(DemoOrganisation organisation, Random random)
         {
             EventId = NextId(),
             CustomerId = profile.Id,
-            OccurredAt = at.ToString("O", CultureInfo.InvariantCulture),
+            OccurredAt = at,
             Kind = kind,
-            Channel = "web",
+            Channel = Channel.Web,
             Product = profile.Products[random.Next(profile.Products.Length)],
         };
         switch (kind)
         {
-            case "message":
-                request.Channel = random.NextDouble() < 0.7 ? "chat" : "call";
-                request.InteractionId = $"conv-{profile.Id}-{random.Next(1_000_000):D6}";
-                request.Live = live;
-                request.Team = team;
-                request.Text = Say(bad);
-                break;
-            case "survey":
-                request.Channel = "survey";
-                request.Survey = Survey(bad);
-                break;
-            case "ticket_opened":
-                request.Channel = "email";
-                request.Ticket = tickets.Open(profile.Id, team, bad, Say(bad));
-                break;
-            case "ticket_updated" or "ticket_resolved":
-                request.Channel = "email";
-                request.Ticket = kind == "ticket_updated" ? tickets.Update(profile.Id, bad) : tickets.Resolve(profile.Id, bad);
-                if (request.Ticket is null)
+            case InteractionKind.Message:
+                return request with
                 {
-                    // Nothing open for this customer: the traffic opens a ticket instead.
-                    request.Kind = "ticket_opened";
-                    request.Ticket = tickets.Open(profile.Id, team, bad, Say(bad));
-                }
-
-                break;
-            case "complaint":
-                request.Channel = random.NextDouble() < 0.5 ? "email" : "call";
-                request.Complaint = new ComplaintRequest
-                {
-                    Code = DemoCatalog.ComplaintCodes[random.Next(DemoCatalog.ComplaintCodes.Length)],
-                    Severity = random.NextDouble() < bad ? "high" : "medium",
-                    Text = Say(Math.Max(bad, 0.5)),
-                    CaseId = tickets.OpenComplaint(profile.Id, team),
+                    Channel = random.NextDouble() < 0.7 ? Channel.Chat : Channel.Call,
+                    InteractionId = $"conv-{profile.Id}-{random.Next(1_000_000):D6}",
+                    Live = live,
                     Team = team,
+                    Text = Say(bad),
                 };
-                break;
-            case "delivery":
-                request.Channel = "field";
+            case InteractionKind.Survey:
+                return request with { Channel = Channel.Survey, Survey = Survey(bad) };
+            case InteractionKind.TicketOpened:
+                return request with { Channel = Channel.Email, Ticket = tickets.Open(profile.Id, team, bad, Say(bad)) };
+            case InteractionKind.TicketUpdated or InteractionKind.TicketResolved:
+                var update = kind == InteractionKind.TicketUpdated ? tickets.Update(profile.Id, bad) : tickets.Resolve(profile.Id, bad);
+
+                // Nothing open for this customer: the traffic opens a ticket instead.
+                return update is null
+                    ? request with { Channel = Channel.Email, Kind = InteractionKind.TicketOpened, Ticket = tickets.Open(profile.Id, team, bad, Say(bad)) }
+                    : request with { Channel = Channel.Email, Ticket = update };
+            case InteractionKind.Complaint:
+                return request with
+                {
+                    Channel = random.NextDouble() < 0.5 ? Channel.Email : Channel.Call,
+                    Complaint = new ComplaintRequest
+                    {
+                        Code = DemoCatalog.ComplaintCodes[random.Next(DemoCatalog.ComplaintCodes.Length)],
+                        Severity = random.NextDouble() < bad ? Severity.High : Severity.Medium,
+                        Text = Say(Math.Max(bad, 0.5)),
+                        CaseId = tickets.OpenComplaint(profile.Id, team),
+                        Team = team,
+                    },
+                };
+            case InteractionKind.Delivery:
                 var late = random.NextDouble() < bad;
-                request.Delivery = new DeliveryRequest { OnTime = !late, DelayHours = late ? random.Next(2, 72) : null };
-                break;
-            case "payment":
-                request.Channel = "system";
-                request.Payment = new PaymentRequest { DaysLate = random.NextDouble() < bad ? random.Next(3, 45) : 0 };
-                break;
-            case "usage":
-                request.Channel = "system";
+                return request with { Channel = Channel.Field, Delivery = new DeliveryRequest { OnTime = !late, DelayHours = late ? random.Next(2, 72) : null } };
+            case InteractionKind.Payment:
+                return request with { Channel = Channel.System, Payment = new PaymentRequest { DaysLate = random.NextDouble() < bad ? random.Next(3, 45) : 0 } };
+            case InteractionKind.Usage:
                 var licensed = 20 + random.Next(480);
                 var share = mood == Mood.Troubled ? 0.15 + (random.NextDouble() * 0.35) : 0.5 + (random.NextDouble() * 0.5);
-                request.Usage = new UsageRequest { ActiveUsers = (int)(licensed * share), LicensedUsers = licensed };
-                break;
+                return request with { Channel = Channel.System, Usage = new UsageRequest { ActiveUsers = (int)(licensed * share), LicensedUsers = licensed } };
             default:
-                request.Channel = "social";
-                request.Text = DemoCatalog.SocialPosts[random.Next(DemoCatalog.SocialPosts.Length)];
-                request.Social = new SocialRequest { Platform = "linkedin" };
-                break;
+                return request with
+                {
+                    Channel = Channel.Social,
+                    Text = DemoCatalog.SocialPosts[random.Next(DemoCatalog.SocialPosts.Length)],
+                    Social = new SocialRequest { Platform = "linkedin" },
+                };
         }
-
-        return request;
     }
 
     private EventRequest Change(DateTimeOffset at) => new()
     {
         EventId = NextId(),
-        OccurredAt = at.ToString("O", CultureInfo.InvariantCulture),
-        Kind = "system_change",
-        Channel = "system",
+        OccurredAt = at,
+        Kind = InteractionKind.SystemChange,
+        Channel = Channel.System,
         Change = new ChangeRequest
         {
             Description = DemoCatalog.ChangeDescriptions[random.Next(DemoCatalog.ChangeDescriptions.Length)],
@@ -185,9 +175,9 @@ internal sealed class DemoEvents(DemoOrganisation organisation, Random random)
         var good = random.NextDouble() >= bad;
         return random.Next(3) switch
         {
-            0 => new SurveyRequest { Type = "nps", Score = good ? random.Next(7, 11) : random.Next(0, 7), Verbatim = good ? null : Say(1) },
-            1 => new SurveyRequest { Type = "csat", Score = good ? random.Next(4, 6) : random.Next(1, 4) },
-            _ => new SurveyRequest { Type = "ces", Score = good ? random.Next(5, 8) : random.Next(1, 4) },
+            0 => new SurveyRequest { Type = SurveyType.Nps, Score = good ? random.Next(7, 11) : random.Next(0, 7), Verbatim = good ? null : Say(1) },
+            1 => new SurveyRequest { Type = SurveyType.Csat, Score = good ? random.Next(4, 6) : random.Next(1, 4) },
+            _ => new SurveyRequest { Type = SurveyType.Ces, Score = good ? random.Next(5, 8) : random.Next(1, 4) },
         };
     }
 

@@ -91,7 +91,7 @@ public sealed partial class DemoRunner(
         var batch = new List<EventRequest>(HistoryBatch);
         foreach (var customer in history.GroupBy(e => e.CustomerId, StringComparer.Ordinal))
         {
-            var events = customer.OrderBy(e => e.OccurredAt, StringComparer.Ordinal).ToList();
+            var events = customer.OrderBy(e => e.OccurredAt).ToList();
             if (batch.Count > 0 && batch.Count + events.Count > HistoryBatch)
             {
                 yield return batch;

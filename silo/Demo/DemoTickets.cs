@@ -1,5 +1,7 @@
-using System.Globalization;
 using HealthGrid.Api.Ingest;
+using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.Domain.Wire;
 
 namespace HealthGrid.Silo.Demo;
 
@@ -20,7 +22,7 @@ internal sealed class DemoTickets(Random random)
         var ticket = new TicketRequest
         {
             TicketId = $"T-{customerId}-{++counter}",
-            Severity = random.NextDouble() < bad ? "high" : random.NextDouble() < 0.5 ? "medium" : "low",
+            Severity = random.NextDouble() < bad ? Severity.High : random.NextDouble() < 0.5 ? Severity.Medium : Severity.Low,
             Category = DemoCatalog.TicketCategories[random.Next(DemoCatalog.TicketCategories.Length)],
             Text = text,
             Assignee = Agent(team),
@@ -49,9 +51,9 @@ internal sealed class DemoTickets(Random random)
         var roll = random.NextDouble();
         return roll switch
         {
-            < 0.45 => new TicketRequest { TicketId = ticket.Id, Author = "agent", Status = "investigating", Assignee = ticket.Assignee, Text = "We are looking into it and will update you shortly." },
-            < 0.75 => new TicketRequest { TicketId = ticket.Id, Author = "customer", Text = random.NextDouble() < bad ? "Any news? This is still not working." : "Thanks, here are the details you asked for." },
-            _ => new TicketRequest { TicketId = ticket.Id, Author = "agent", Status = "waiting_on_customer", Assignee = ticket.Assignee, Text = "Could you send us the invoice number?" },
+            < 0.45 => new TicketRequest { TicketId = ticket.Id, Author = MessageDirection.Agent, Status = CaseStatus.Investigating, Assignee = ticket.Assignee, Text = "We are looking into it and will update you shortly." },
+            < 0.75 => new TicketRequest { TicketId = ticket.Id, Author = MessageDirection.Customer, Text = random.NextDouble() < bad ? "Any news? This is still not working." : "Thanks, here are the details you asked for." },
+            _ => new TicketRequest { TicketId = ticket.Id, Author = MessageDirection.Agent, Status = CaseStatus.WaitingOnCustomer, Assignee = ticket.Assignee, Text = "Could you send us the invoice number?" },
         };
     }
 
@@ -79,18 +81,18 @@ internal sealed class DemoTickets(Random random)
 
         // Answered within the first fifth of its life: mostly in time, sometimes not.
         var answeredAt = openedAt + ((resolvedAt - openedAt) * random.NextDouble() * 0.2);
-        yield return FollowUp(opening, "ticket_updated", answeredAt, new TicketRequest { TicketId = caseId, Author = "agent", Status = "investigating", Assignee = assignee });
-        yield return FollowUp(opening, "ticket_resolved", resolvedAt, new TicketRequest { TicketId = caseId, Assignee = assignee });
+        yield return FollowUp(opening, InteractionKind.TicketUpdated, answeredAt, new TicketRequest { TicketId = caseId, Author = MessageDirection.Agent, Status = CaseStatus.Investigating, Assignee = assignee });
+        yield return FollowUp(opening, InteractionKind.TicketResolved, resolvedAt, new TicketRequest { TicketId = caseId, Assignee = assignee });
         open[opening.CustomerId!].RemoveAll(t => t.Id == caseId);
     }
 
-    private EventRequest FollowUp(EventRequest opening, string kind, DateTimeOffset at, TicketRequest ticket) => new()
+    private EventRequest FollowUp(EventRequest opening, InteractionKind kind, DateTimeOffset at, TicketRequest ticket) => new()
     {
-        EventId = $"{opening.EventId}-{kind}",
+        EventId = $"{opening.EventId}-{EnumNames<InteractionKind>.Name(kind)}",
         CustomerId = opening.CustomerId,
-        OccurredAt = at.ToString("O", CultureInfo.InvariantCulture),
+        OccurredAt = at,
         Kind = kind,
-        Channel = "email",
+        Channel = Channel.Email,
         Ticket = ticket,
     };
 
