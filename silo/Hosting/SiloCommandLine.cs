@@ -1,67 +1,87 @@
+using System.CommandLine;
+
 namespace HealthGrid.Silo.Hosting;
 
 /// <summary>
-/// The silo's command line: <c>[run|migrate|token USER] [--empty] [--no-demo-traffic] [--postgres CONNECTION] [--config FILE]</c>
-/// followed by any standard ASP.NET Core / configuration arguments (<c>--urls</c>, <c>--HealthGrid:Cluster:SiloPort=…</c>).
+/// The silo's command line (System.CommandLine): <c>[run|migrate|token USER] [--empty] [--no-demo-traffic]
+/// [--postgres CONNECTION] [--config FILE] [--urls URLS]</c>, followed by any configuration override
+/// (<c>--HealthGrid:Cluster:SiloPort=11112</c>, <c>--Logging:LogLevel:Default=Warning</c>), which is
+/// handed to the host's configuration as it is. <c>--help</c> explains every command and option.
 /// </summary>
 public sealed record SiloCommandLine(SiloCommand Command, string[] ConfigurationArgs, string? ConfigFile, string? TokenUser = null)
 {
-    public const string Usage = """
-        Usage: HealthGrid.Silo [run|migrate|token USER] [options] [configuration overrides]
-          run                 start the silo (default)
-          migrate             apply the PostgreSQL schema and exit (safe to run twice)
-          token USER          development mode: print a bearer token for a demo user
-                              (am-avery, am-blake, sup-emea, sup-amer, po-billing, exec, planner,
-                              ingest-helpdesk, admin)
-          --empty             start without the demo organisation and its traffic
-          --no-demo-traffic   load the demo organisation but send no live demo events
-          --postgres CS       PostgreSQL mode with this connection string
-          --config FILE       a JSON file overriding healthgrid.json (organisation, health model)
-          --urls URLS         where to listen (default http://127.0.0.1:5080)
-        """;
+    private static readonly Option<bool> Empty = new("--empty") { Description = "Start without the demo organisation and its traffic.", Recursive = true };
+    private static readonly Option<bool> NoDemoTraffic = new("--no-demo-traffic") { Description = "Load the demo organisation but send no live demo events.", Recursive = true };
+    private static readonly Option<string> Postgres = new("--postgres") { Description = "PostgreSQL mode with this connection string (Host=...;Username=...;Database=...).", Recursive = true };
+    private static readonly Option<FileInfo> Config = new("--config") { Description = "A JSON file overriding healthgrid.json (organisation, health model, SLAs).", Recursive = true };
+    private static readonly Option<string> Urls = new("--urls") { Description = "Where to listen (default http://127.0.0.1:5080).", Recursive = true };
+    private static readonly Argument<string> User = new("user") { Description = "A demo user: am-avery, am-blake, sup-emea, sup-amer, po-billing, exec, planner, ingest-helpdesk, admin." };
 
+    /// <summary>The command line as <paramref name="execute"/> gets it: one action per command; overrides are what no option took.</summary>
+    public static RootCommand Root(Func<SiloCommandLine, CancellationToken, Task<int>> execute)
+    {
+        var root = new RootCommand("HealthGrid: a real-time customer health and escalation server. Without a command it runs the silo.")
+        {
+            Options = { Empty, NoDemoTraffic, Postgres, Config, Urls },
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        var run = new Command("run", "Start the silo (the default).") { TreatUnmatchedTokensAsErrors = false };
+        var migrate = new Command("migrate", "Apply the PostgreSQL schema and exit (versioned, checksummed, safe to run twice).") { TreatUnmatchedTokensAsErrors = false };
+        var token = new Command("token", "Development mode: print a bearer token for a demo user.") { Arguments = { User }, TreatUnmatchedTokensAsErrors = false };
+        root.SetAction((result, cancellation) => execute(From(result, SiloCommand.Run), cancellation));
+        run.SetAction((result, cancellation) => execute(From(result, SiloCommand.Run), cancellation));
+        migrate.SetAction((result, cancellation) => execute(From(result, SiloCommand.Migrate), cancellation));
+        token.SetAction((result, cancellation) => execute(From(result, SiloCommand.Token), cancellation));
+        root.Add(run);
+        root.Add(migrate);
+        root.Add(token);
+        return root;
+    }
+
+    /// <summary>Parses without running anything: how tests start a silo with the arguments a person would type.</summary>
     public static SiloCommandLine Parse(string[] args)
     {
-        var command = SiloCommand.Run;
-        var rest = new List<string>();
-        string? configFile = null;
-        string? tokenUser = null;
-        for (var i = 0; i < args.Length; i++)
+        SiloCommandLine? parsed = null;
+        var result = Root((command, _) =>
         {
-            switch (args[i])
-            {
-                case "run" when i == 0:
-                    break;
-                case "migrate" when i == 0:
-                    command = SiloCommand.Migrate;
-                    break;
-                case "token" when i == 0 && i + 1 < args.Length:
-                    command = SiloCommand.Token;
-                    tokenUser = args[++i];
-                    break;
-                case "--help" or "-h":
-                    command = SiloCommand.Help;
-                    break;
-                case "--empty":
-                    rest.Add("--HealthGrid:Demo:Enabled=false");
-                    break;
-                case "--no-demo-traffic":
-                    rest.Add("--HealthGrid:Demo:TrafficPerSecond=0");
-                    break;
-                case "--postgres" when i + 1 < args.Length:
-                    rest.Add("--HealthGrid:Storage=PostgreSql");
-                    rest.Add($"--ConnectionStrings:HealthGrid={args[++i]}");
-                    break;
-                case "--config" when i + 1 < args.Length:
-                    configFile = args[++i];
-                    break;
-                default:
-                    rest.Add(args[i]);
-                    break;
-            }
+            parsed = command;
+            return Task.FromResult(0);
+        }).Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", result.Errors.Select(e => e.Message)), nameof(args));
         }
 
-        return new SiloCommandLine(command, [.. rest], configFile, tokenUser);
+        result.Invoke();
+        return parsed ?? throw new ArgumentException("The arguments name no command.", nameof(args));
+    }
+
+    private static SiloCommandLine From(ParseResult result, SiloCommand command)
+    {
+        List<string> configuration = [];
+        if (result.GetValue(Empty))
+        {
+            configuration.Add("--HealthGrid:Demo:Enabled=false");
+        }
+
+        if (result.GetValue(NoDemoTraffic))
+        {
+            configuration.Add("--HealthGrid:Demo:TrafficPerSecond=0");
+        }
+
+        if (result.GetValue(Postgres) is { } connectionString)
+        {
+            configuration.Add("--HealthGrid:Storage=PostgreSql");
+            configuration.Add($"--ConnectionStrings:HealthGrid={connectionString}");
+        }
+
+        if (result.GetValue(Urls) is { } urls)
+        {
+            configuration.Add($"--urls={urls}");
+        }
+
+        configuration.AddRange(result.UnmatchedTokens);
+        return new SiloCommandLine(command, [.. configuration], result.GetValue(Config)?.FullName, command == SiloCommand.Token ? result.GetValue(User) : null);
     }
 }
 
@@ -70,5 +90,4 @@ public enum SiloCommand
     Run,
     Migrate,
     Token,
-    Help,
 }
