@@ -1,3 +1,4 @@
+using Dapper;
 using HealthGrid.Domain.Continuity;
 using HealthGrid.Domain.Customers;
 using HealthGrid.Domain.Wire;
@@ -68,17 +69,12 @@ internal static class DependencyRows
 
     public static async Task<DependencyNodeView[]> NodesAsync(NpgsqlDataSource database, CancellationToken cancellationToken)
     {
-        await using var command = database.CreateCommand("SELECT node_type, node_id, count(*) FROM healthgrid_customer_dependencies GROUP BY node_type, node_id");
-        var nodes = new List<DependencyNodeView>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            if (EnumNames<DependencyType>.TryParse(reader.GetString(0), out var type))
-            {
-                nodes.Add(new DependencyNodeView(type, reader.GetString(1), null, (int)reader.GetInt64(2)));
-            }
-        }
-
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Type, string Id, long Customers)>(new CommandDefinition(
+            "SELECT node_type AS Type, node_id AS Id, count(*) AS Customers FROM healthgrid_customer_dependencies GROUP BY node_type, node_id",
+            cancellationToken: cancellationToken));
+        var nodes = rows.Where(r => EnumNames<DependencyType>.TryParse(r.Type, out _))
+            .Select(r => new DependencyNodeView(EnumNames<DependencyType>.TryParse(r.Type, out var type) ? type : default, r.Id, null, (int)r.Customers));
         return [.. nodes.OrderBy(n => n.Type).ThenBy(n => n.Id, StringComparer.Ordinal)];
     }
 

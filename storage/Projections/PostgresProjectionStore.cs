@@ -18,7 +18,14 @@ namespace HealthGrid.Storage.Projections;
 /// <summary>The read models in PostgreSQL: batched, idempotent writes (one transaction per flush) and indexed queries.</summary>
 public sealed class PostgresProjectionStore(NpgsqlDataSource database) : IProjectionStore
 {
-    private const string SummaryColumns = "customer_id, account_id, name, tier, segment, region, criticality, revenue, health, band, churn_probability, churn_level, applied_seq, profile_version, updated_at";
+    private const string DirectoryColumns = "customer_id, account_id, name, tier, segment, region, criticality, revenue, health, band, churn_probability, churn_level, applied_seq, profile_version, updated_at";
+
+    /// <summary>The directory columns, named as <see cref="SummaryRow"/>'s properties: rows are read by name.</summary>
+    private const string SummaryColumns = """
+        customer_id AS Id, account_id AS AccountId, name AS Name, tier AS Tier, segment AS Segment, region AS Region, criticality AS Criticality,
+        revenue AS Revenue, health AS Health, band AS Band, churn_probability AS ChurnProbability, churn_level AS ChurnLevel,
+        applied_seq AS AppliedSeq, profile_version AS ProfileVersion, updated_at AS UpdatedAt
+        """;
 
     public async Task WriteAsync(ProjectionBatch batch, CancellationToken cancellationToken)
     {
@@ -66,14 +73,9 @@ public sealed class PostgresProjectionStore(NpgsqlDataSource database) : IProjec
 
     public async Task<BandCounts> CountBandsAsync(CancellationToken cancellationToken)
     {
-        await using var command = database.CreateCommand("SELECT band, count(*) FROM healthgrid_customers GROUP BY band");
-        var counts = new Dictionary<HealthBand, int>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            counts[Parse<HealthBand>(reader.GetString(0))] = (int)reader.GetInt64(1);
-        }
-
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Band, long Count)>(new CommandDefinition("SELECT band AS Band, count(*) AS Count FROM healthgrid_customers GROUP BY band", cancellationToken: cancellationToken));
+        var counts = rows.ToDictionary(r => Parse<HealthBand>(r.Band), r => (int)r.Count);
         return new BandCounts(counts.GetValueOrDefault(HealthBand.Healthy), counts.GetValueOrDefault(HealthBand.AtRisk), counts.GetValueOrDefault(HealthBand.Critical));
     }
 
@@ -110,8 +112,8 @@ public sealed class PostgresProjectionStore(NpgsqlDataSource database) : IProjec
 
     public async Task<CustomerPage> QueryCustomersAsync(CustomerQuery query, CancellationToken cancellationToken)
     {
-        var sql = new StringBuilder($"SELECT {SummaryColumns}, count(*) OVER () FROM healthgrid_customers WHERE true");
-        var parameters = new List<NpgsqlParameter>();
+        var sql = new StringBuilder($"SELECT {SummaryColumns}, count(*) OVER () AS Total FROM healthgrid_customers WHERE true");
+        var parameters = new DynamicParameters();
         void Filter(string column, object? value, bool caseInsensitive = false)
         {
             if (value is null)
@@ -119,15 +121,15 @@ public sealed class PostgresProjectionStore(NpgsqlDataSource database) : IProjec
                 return;
             }
 
-            parameters.Add(new NpgsqlParameter { Value = value });
-            sql.Append(caseInsensitive ? $" AND lower({column}) = lower(${parameters.Count})" : $" AND {column} = ${parameters.Count}");
+            parameters.Add(column, value);
+            sql.Append(caseInsensitive ? $" AND lower({column}) = lower(@{column})" : $" AND {column} = @{column}");
         }
 
         Filter("account_id", query.AccountId);
         if (query.VisibleAccounts is { } visible)
         {
-            parameters.Add(new NpgsqlParameter { Value = visible });
-            sql.Append($" AND account_id = ANY(${parameters.Count})");
+            parameters.Add("visible", visible);
+            sql.Append(" AND account_id = ANY(@visible)");
         }
 
         Filter("band", query.Band is { } band ? EnumNames<HealthBand>.Name(band) : null);
@@ -136,100 +138,49 @@ public sealed class PostgresProjectionStore(NpgsqlDataSource database) : IProjec
         Filter("segment", query.Segment, caseInsensitive: true);
         Filter("criticality", query.Criticality is { } criticality ? EnumNames<Criticality>.Name(criticality) : null);
         Filter("churn_level", query.ChurnLevel is { } churn ? EnumNames<ChurnLevel>.Name(churn) : null);
-        parameters.Add(new NpgsqlParameter { Value = query.Limit });
-        parameters.Add(new NpgsqlParameter { Value = query.Offset });
-        sql.Append($" ORDER BY health, customer_id LIMIT ${parameters.Count - 1} OFFSET ${parameters.Count}");
+        parameters.Add("limit", query.Limit);
+        parameters.Add("offset", query.Offset);
+        sql.Append(" ORDER BY health, customer_id LIMIT @limit OFFSET @offset");
 
-        await using var command = database.CreateCommand(sql.ToString());
-        command.Parameters.AddRange(parameters.ToArray());
-        var items = new List<CustomerSummary>();
-        var total = 0;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            items.Add(ReadSummary(reader));
-            total = (int)reader.GetInt64(15);
-        }
-
-        if (items.Count == 0 && query.Offset > 0)
-        {
-            total = await CountAsync(query, cancellationToken);
-        }
-
-        return new CustomerPage([.. items], total, query.Offset, query.Limit);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<SummaryRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: cancellationToken))).ToList();
+        var total = rows.Count > 0 ? (int)rows[0].Total : query.Offset > 0 ? await CountAsync(query, cancellationToken) : 0;
+        return new CustomerPage([.. rows.Select(r => r.ToSummary())], total, query.Offset, query.Limit);
     }
 
     public async Task<CustomerSummary[]> GetAccountCustomersAsync(string accountId, CancellationToken cancellationToken)
     {
-        await using var command = database.CreateCommand($"SELECT {SummaryColumns} FROM healthgrid_customers WHERE account_id = $1");
-        command.Parameters.Add(new() { Value = accountId });
-        var items = new List<CustomerSummary>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            items.Add(ReadSummary(reader));
-        }
-
-        return [.. items];
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition($"SELECT {SummaryColumns} FROM healthgrid_customers WHERE account_id = @accountId", new { accountId }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToSummary())];
     }
 
     public async Task<AccountProfile[]> ListAccountsAsync(CancellationToken cancellationToken)
     {
-        await using var command = database.CreateCommand("SELECT account_id, name, account_manager, segment, region FROM healthgrid_accounts ORDER BY lower(name), account_id");
-        var accounts = new List<AccountProfile>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            accounts.Add(new AccountProfile
-            {
-                Id = reader.GetString(0),
-                Name = reader.GetString(1),
-                AccountManager = reader.GetString(2),
-                Segment = reader.IsDBNull(3) ? null : reader.GetString(3),
-                Region = reader.IsDBNull(4) ? null : reader.GetString(4),
-            });
-        }
-
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var accounts = await connection.QueryAsync<AccountProfile>(new CommandDefinition(
+            "SELECT account_id AS Id, name AS Name, account_manager AS AccountManager, segment AS Segment, region AS Region FROM healthgrid_accounts ORDER BY lower(name), account_id",
+            cancellationToken: cancellationToken));
         return [.. accounts];
     }
 
     public async Task<ScoreChange[]> GetScoreHistoryAsync(string customerId, long? before, int limit, CancellationToken cancellationToken)
     {
-        await using var command = database.CreateCommand("""
-            SELECT seq, event_id, kind, occurred_at, score_before, score_after, band_before, band_after, drivers::text
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ChangeRow>(new CommandDefinition("""
+            SELECT seq AS Seq, event_id AS EventId, kind AS Kind, occurred_at AS OccurredAt, score_before AS Before, score_after AS After,
+                   band_before AS BandBefore, band_after AS BandAfter, drivers::text AS Drivers
             FROM healthgrid_score_changes
-            WHERE customer_id = $1 AND ($2::bigint IS NULL OR seq < $2)
-            ORDER BY seq DESC LIMIT $3
-            """);
-        command.Parameters.Add(new() { Value = customerId });
-        command.Parameters.Add(new() { Value = (object?)before ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
-        command.Parameters.Add(new() { Value = limit });
-        var changes = new List<ScoreChange>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            changes.Add(new ScoreChange
-            {
-                Seq = reader.GetInt64(0),
-                CustomerId = customerId,
-                EventId = reader.GetString(1),
-                Kind = Parse<InteractionKind>(reader.GetString(2)),
-                OccurredAt = reader.GetFieldValue<DateTimeOffset>(3),
-                Before = reader.GetDouble(4),
-                After = reader.GetDouble(5),
-                BandBefore = Parse<HealthBand>(reader.GetString(6)),
-                BandAfter = Parse<HealthBand>(reader.GetString(7)),
-                Drivers = JsonSerializer.Deserialize(reader.GetString(8), JournalJson.Default.ScoreDriverArray) ?? [],
-            });
-        }
-
-        return [.. changes];
+            WHERE customer_id = @customerId AND (@before::bigint IS NULL OR seq < @before)
+            ORDER BY seq DESC LIMIT @limit
+            """, new { customerId, before, limit }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToChange(customerId))];
     }
 
     private static async Task UpsertSummariesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<CustomerSummary> summaries, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand($"""
-            INSERT INTO healthgrid_customers ({SummaryColumns})
+            INSERT INTO healthgrid_customers ({DirectoryColumns})
             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::numeric[],
                                  $9::double precision[], $10::text[], $11::double precision[], $12::text[], $13::bigint[], $14::bigint[], $15::timestamptz[])
             ON CONFLICT (customer_id) DO UPDATE SET
@@ -287,24 +238,97 @@ public sealed class PostgresProjectionStore(NpgsqlDataSource database) : IProjec
 
     private static void Add<T>(NpgsqlCommand command, IEnumerable<T> values) => command.Parameters.Add(new NpgsqlParameter { Value = values.ToArray() });
 
-    private static CustomerSummary ReadSummary(NpgsqlDataReader reader) => new()
+    /// <summary>A directory row as read by name; enums are stored by their wire names.</summary>
+    private sealed class SummaryRow
     {
-        Id = reader.GetString(0),
-        AccountId = reader.GetString(1),
-        Name = reader.GetString(2),
-        Tier = Parse<Tier>(reader.GetString(3)),
-        Segment = reader.GetString(4),
-        Region = reader.GetString(5),
-        Criticality = Parse<Criticality>(reader.GetString(6)),
-        Revenue = reader.GetDecimal(7),
-        Health = reader.GetDouble(8),
-        Band = Parse<HealthBand>(reader.GetString(9)),
-        ChurnProbability = reader.GetDouble(10),
-        ChurnLevel = Parse<ChurnLevel>(reader.GetString(11)),
-        AppliedSeq = reader.GetInt64(12),
-        ProfileVersion = reader.GetInt64(13),
-        UpdatedAt = reader.GetFieldValue<DateTimeOffset>(14),
-    };
+        public required string Id { get; init; }
+
+        public required string AccountId { get; init; }
+
+        public required string Name { get; init; }
+
+        public required string Tier { get; init; }
+
+        public required string Segment { get; init; }
+
+        public required string Region { get; init; }
+
+        public required string Criticality { get; init; }
+
+        public decimal Revenue { get; init; }
+
+        public double Health { get; init; }
+
+        public required string Band { get; init; }
+
+        public double ChurnProbability { get; init; }
+
+        public required string ChurnLevel { get; init; }
+
+        public long AppliedSeq { get; init; }
+
+        public long ProfileVersion { get; init; }
+
+        public DateTime UpdatedAt { get; init; }
+
+        /// <summary>The page's total, when read with the window count.</summary>
+        public long Total { get; init; }
+
+        public CustomerSummary ToSummary() => new()
+        {
+            Id = Id,
+            AccountId = AccountId,
+            Name = Name,
+            Tier = Parse<Tier>(Tier),
+            Segment = Segment,
+            Region = Region,
+            Criticality = Parse<Criticality>(Criticality),
+            Revenue = Revenue,
+            Health = Health,
+            Band = Parse<HealthBand>(Band),
+            ChurnProbability = ChurnProbability,
+            ChurnLevel = Parse<ChurnLevel>(ChurnLevel),
+            AppliedSeq = AppliedSeq,
+            ProfileVersion = ProfileVersion,
+            UpdatedAt = new DateTimeOffset(UpdatedAt, TimeSpan.Zero),
+        };
+    }
+
+    /// <summary>A score change as read by name.</summary>
+    private sealed class ChangeRow
+    {
+        public long Seq { get; init; }
+
+        public required string EventId { get; init; }
+
+        public required string Kind { get; init; }
+
+        public DateTime OccurredAt { get; init; }
+
+        public double Before { get; init; }
+
+        public double After { get; init; }
+
+        public required string BandBefore { get; init; }
+
+        public required string BandAfter { get; init; }
+
+        public required string Drivers { get; init; }
+
+        public ScoreChange ToChange(string customerId) => new()
+        {
+            Seq = Seq,
+            CustomerId = customerId,
+            EventId = EventId,
+            Kind = Parse<InteractionKind>(Kind),
+            OccurredAt = new DateTimeOffset(OccurredAt, TimeSpan.Zero),
+            Before = Before,
+            After = After,
+            BandBefore = Parse<HealthBand>(BandBefore),
+            BandAfter = Parse<HealthBand>(BandAfter),
+            Drivers = JsonSerializer.Deserialize(Drivers, JournalJson.Default.ScoreDriverArray) ?? [],
+        };
+    }
 
     private static T Parse<T>(string name)
         where T : struct, Enum =>
