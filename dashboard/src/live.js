@@ -3,6 +3,20 @@
 import * as signalR from '@microsoft/signalr';
 import { token, user } from './session.js';
 
+/**
+ * What the server pushes (IDashboardClient on the server): the one place the names are written.
+ * DashboardContractTests checks that these are exactly the server's methods.
+ */
+export const Pushes = Object.freeze({
+  Connected: 'Connected',
+  AlertChanged: 'AlertChanged',
+  CustomersChanged: 'CustomersChanged',
+  CasesChanged: 'CasesChanged',
+  InteractionChanged: 'InteractionChanged',
+  KpisChanged: 'KpisChanged',
+  ContinuityRunChanged: 'ContinuityRunChanged',
+});
+
 const handlers = new Map();
 const reloaders = new Set();
 let connection = null;
@@ -52,7 +66,7 @@ export async function connect(showState) {
     .configureLogging(signalR.LogLevel.Warning)
     .build();
   for (const method of handlers.keys()) connection.on(method, (...args) => dispatch(method, args));
-  connection.on('Connected', (server) => showState('connected', server));
+  connection.on(Pushes.Connected, (server) => showState('connected', server));
   connection.onreconnecting(() => showState('reconnecting'));
   connection.onreconnected(() => {
     showState('connected');

@@ -5,7 +5,7 @@ import * as session from './session.js';
 import { signInPage } from './signin.js';
 import { h, replace } from './ui/dom.js';
 import { startCountdowns } from './ui/countdowns.js';
-import { continuity } from './views/continuity.js';
+import { continuity } from './views/continuity/index.js';
 import { customerPage } from './views/customer.js';
 import { executive } from './views/executive.js';
 import { owner } from './views/owner.js';

@@ -51,7 +51,7 @@ export function alertFeed(list, { load, admits = () => true, acknowledge = true,
     render();
   }
 
-  const unsubscribe = [live.on('AlertChanged', apply), live.onReload(reload)];
+  const unsubscribe = [live.on(live.Pushes.AlertChanged, apply), live.onReload(reload)];
   reload();
   return () => unsubscribe.forEach((u) => u());
 }

@@ -83,7 +83,7 @@ export function customerPage(root, id, { back }) {
     }
   });
 
-  const unsubscribe = [live.on('CustomersChanged', apply), live.on('CasesChanged', applyCases), live.onReload(load)];
+  const unsubscribe = [live.on(live.Pushes.CustomersChanged, apply), live.on(live.Pushes.CasesChanged, applyCases), live.onReload(load)];
   load();
   return () => {
     unsubscribe.forEach((u) => u());

@@ -57,7 +57,7 @@ export function executive(root) {
 
   const disposeFeed = alertFeed(alerts, { load: () => get('/api/v1/alerts?audience=leadership&limit=50'), admits: (a) => a.audiences.some((x) => x.group === 'leadership'), acknowledge: false });
   const load = async () => apply(await get('/api/v1/kpis'));
-  const unsubscribe = [live.on('KpisChanged', apply), live.onReload(load)];
+  const unsubscribe = [live.on(live.Pushes.KpisChanged, apply), live.onReload(load)];
   load();
   return () => {
     disposeFeed();

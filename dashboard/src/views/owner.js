@@ -50,7 +50,7 @@ export function owner(root, { user }) {
     replace(changes, recent.length ? recent.slice(0, 15).map(changeItem) : h('li', { class: 'muted' }, 'No recent system changes.'));
   }
 
-  const unsubscribe = [live.on('CasesChanged', applyCases), live.onReload(load)];
+  const unsubscribe = [live.on(live.Pushes.CasesChanged, applyCases), live.onReload(load)];
   load();
   return () => {
     disposeFeed();

@@ -114,7 +114,7 @@ export function portfolio(root, { openCustomer }) {
     for (const id of touched) if (customers.has(id)) fill(rows.get(id), customers.get(id));
   });
 
-  const unsubscribe = [live.on('CustomersChanged', applyCustomers), live.on('CasesChanged', applyCases), live.onReload(() => { replace(accountCards); load(); })];
+  const unsubscribe = [live.on(live.Pushes.CustomersChanged, applyCustomers), live.on(live.Pushes.CasesChanged, applyCases), live.onReload(() => { replace(accountCards); load(); })];
   load();
   return () => {
     unsubscribe.forEach((u) => u());

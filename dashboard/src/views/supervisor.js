@@ -69,7 +69,7 @@ export function supervisor(root) {
     renderCases();
   }
 
-  const unsubscribe = [live.on('InteractionChanged', applyConversation), live.on('CasesChanged', applyCases), live.onReload(load)];
+  const unsubscribe = [live.on(live.Pushes.InteractionChanged, applyConversation), live.on(live.Pushes.CasesChanged, applyCases), live.onReload(load)];
   load();
   return () => {
     disposeFeed();
