@@ -62,7 +62,6 @@ public static class ApiServices
         services.AddSingleton<IngestMetrics>();
         ValidationSetup.Configure();
         services.AddSingleton<RetryAfter>();
-        services.AddSingleton<EventRequestValidator>();
         services.AddSingleton<EventValidator>();
         services.AddSingleton<AccountRequestValidator>();
         services.AddSingleton<AccountValidator>();

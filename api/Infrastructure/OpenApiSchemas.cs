@@ -26,7 +26,7 @@ public static class OpenApiSchemas
 
         if (type.IsEnum)
         {
-            var names = context.JsonPropertyInfo is { Name: "kind" } property && property.DeclaringType == typeof(EventRequest) ? EventRequestValidator.PublicKindNames : NamesOf(type);
+            var names = context.JsonPropertyInfo is { Name: "kind" } property && property.DeclaringType == typeof(EventRequest) ? EventValidator.PublicKindNames : NamesOf(type);
             schema.Type = JsonSchemaType.String;
             schema.Enum = [.. names.Select(n => (JsonNode)JsonValue.Create(n))];
         }

@@ -87,7 +87,6 @@ public sealed class EventBatchReaderTests
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<TimeProvider>(new FakeTimeProvider(Now))
             .AddSingleton<CurrentOrganisation>()
-            .AddSingleton<EventRequestValidator>()
             .AddSingleton<EventValidator>();
         services.AddOptions<OrganisationOptions>().Bind(configuration.GetSection(OrganisationOptions.Section));
         services.AddOptions<IngestOptions>();
