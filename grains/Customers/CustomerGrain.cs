@@ -16,9 +16,9 @@ namespace HealthGrid.Grains.Customers;
 /// <para>
 /// Reentrant, with every write going through one <see cref="WriteQueue"/>: the writes stay serial and
 /// in order, while reads never wait for a journal commit, and concurrent ingest requests for a busy
-/// customer are handed to the journal together and share one commit. docs/benchmarks.md measures what
-/// that buys in PostgreSQL mode (the "hot customer" rows): without it, each request for one customer
-/// waits for the previous request's commit.
+/// customer are handed to the journal together and share one commit. Measured in PostgreSQL mode with
+/// 32 senders to one customer (docs/benchmarks.md, "Structure round"): 4.3–4.8k events/s reentrant,
+/// 0.75–0.9k without, when each request waits for the previous request's commit.
 /// </para>
 /// </summary>
 [Reentrant]
