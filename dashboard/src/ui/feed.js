@@ -11,6 +11,9 @@ import { chime } from './sound.js';
 
 export function alertFeed(list, { load, admits = () => true, acknowledge = true, limit = 100 }) {
   const alerts = new Map();
+  // Pushes that arrive while a load is in flight are newer than the page it returns, so they are
+  // applied again on top of it (a load that simply replaced the list lost an alert raised meanwhile).
+  let arrivedDuringLoad = null;
   const act = acknowledge ? async (alert) => {
     const button = list.querySelector(`[data-alert="${CSS.escape(alert.id)}"] .ack`);
     if (button) button.disabled = true;
@@ -36,6 +39,7 @@ export function alertFeed(list, { load, admits = () => true, acknowledge = true,
   const apply = coalescer((a) => a.id, (changes) => {
     const fresh = changes.filter((a) => admits(a) && a.state === 'raised' && !alerts.has(a.id));
     changes.forEach((a) => newest(alerts, a));
+    arrivedDuringLoad?.push(...changes);
     render();
     for (const a of changes) performance.mark(`alert-rendered:${a.id}`);
     if (fresh.length) {
@@ -45,9 +49,13 @@ export function alertFeed(list, { load, admits = () => true, acknowledge = true,
   });
 
   async function reload() {
+    const arrived = [];
+    arrivedDuringLoad = arrived;
     const page = await load();
+    if (arrivedDuringLoad === arrived) arrivedDuringLoad = null;
     alerts.clear();
     page.items.forEach((a) => alerts.set(a.id, a));
+    arrived.forEach((a) => newest(alerts, a));
     render();
   }
 

@@ -44,11 +44,16 @@ public sealed class BrowserWorld : IAsyncLifetime
         await Silo.DisposeAsync();
     }
 
-    /// <summary>A fresh browser page signed in as a demo user through the development sign-in page.</summary>
-    public async Task<IPage> SignInAsync(string demoUser)
+    /// <summary>A new browser context signed in as <paramref name="demoUser"/>; <paramref name="prepare"/> runs on the page before it loads (e.g. a route that holds a request).</summary>
+    public async Task<IPage> SignInAsync(string demoUser, Func<IPage, Task>? prepare = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
         var page = await context.NewPageAsync();
+        if (prepare is not null)
+        {
+            await prepare(page);
+        }
+
         await page.GotoAsync(Silo.BaseAddress.ToString());
         await page.Locator($"[data-user='{demoUser}']").ClickAsync();
         await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");

@@ -34,6 +34,38 @@ public sealed class SupervisorBrowserTests(BrowserWorld world, ITestOutputHelper
         Assert.Equal((AlertState.Acknowledged, "sup-emea"), (stored.State, stored.AcknowledgedBy));
     }
 
+    [Fact]
+    public async Task An_alert_pushed_while_the_feed_is_loading_stays_in_the_feed()
+    {
+        var account = await CreateAccountAsync(world.Silo.Http);
+        var (listed, pushed) = (await CreateCustomerAsync(world.Silo.Http, account), await CreateCustomerAsync(world.Silo.Http, account));
+        await PostAsync(FrustratedLiveMessage(listed, Team));
+        await Eventually.Until(
+            () => world.Silo.Http.GetJsonAsync<AlertPage>("/api/v1/alerts?state=raised&limit=100"),
+            alerts => alerts.Items.Any(a => a.CustomerId == listed),
+            what: "the first alert in the list");
+
+        // The feed's first load is answered only after an alert raised since then has been pushed and shown.
+        var held = new TaskCompletionSource<(IRoute Route, IAPIResponse Response)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var page = await world.SignInAsync("sup-emea", page => page.RouteAsync("**/api/v1/alerts?state=raised*", async route =>
+        {
+            if (!held.Task.IsCompleted)
+            {
+                held.TrySetResult((route, await route.FetchAsync()));
+                return;
+            }
+
+            await route.ContinueAsync();
+        }));
+        var (route, response) = await held.Task;
+        await PostAsync(FrustratedLiveMessage(pushed, Team));
+        await Assertions.Expect(page.Locator($"[data-alert-customer='{pushed}']")).ToBeVisibleAsync();
+
+        await route.FulfillAsync(new() { Response = response });
+        await Assertions.Expect(page.Locator($"[data-alert-customer='{listed}']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator($"[data-alert-customer='{pushed}']")).ToBeVisibleAsync();
+    }
+
     /// <summary>
     /// Ingest → alert in the page's DOM, timed from just before the POST (the test's clock) to the
     /// dashboard's own "alert-rendered" User Timing mark (the browser's clock; same machine). Reported,
