@@ -2,6 +2,7 @@ using HealthGrid.Api.Accounts;
 using HealthGrid.Api.Alerts;
 using HealthGrid.Api.Auth;
 using HealthGrid.Api.Cases;
+using HealthGrid.Api.Configuration;
 using HealthGrid.Api.Continuity;
 using HealthGrid.Api.Customers;
 using HealthGrid.Api.Infrastructure;
@@ -10,10 +11,12 @@ using HealthGrid.Api.Ingest;
 using HealthGrid.Api.JourneyStages;
 using HealthGrid.Api.Kpis;
 using HealthGrid.Api.Live;
+using HealthGrid.Api.Notifications;
 using HealthGrid.Api.Organisation;
 using HealthGrid.Api.ProcessOwners;
 using HealthGrid.Api.SystemChanges;
 using HealthGrid.Domain.Kpis;
+using HealthGrid.GrainInterfaces.Live;
 using HealthGrid.Hosting.Background;
 using HealthGrid.Hosting.Configuration;
 using Microsoft.AspNetCore.Builder;
@@ -50,8 +53,7 @@ public static class ApiServices
         services.AddHealthGridRateLimits();
         services.AddHealthGridCors();
         services.AddSingleton<LiveRecipients>();
-        services.AddSingleton<SignalRLiveSubscriber>();
-        services.AddBackgroundLoop<LiveSubscription>();
+        services.AddSingleton<ILiveSubscriber, SignalRLiveSubscriber>();
         services.AddSingleton<LiveConversations>();
         services.AddSingleton<EscalationCounter>();
         services.AddSingleton<KpiCalculator>();
@@ -71,6 +73,9 @@ public static class ApiServices
         services.AddSingleton<CustomerValidator>();
         services.AddSingleton<ProfileWriter>();
         services.AddSingleton<ScenarioValidator>();
+        services.AddSingleton<ConfigurationPutRequestValidator>();
+        services.AddSingleton<ConfigurationPreviewRequestValidator>();
+        services.AddSingleton<ConfigurationRollbackRequestValidator>();
         return services;
     }
 
@@ -96,8 +101,10 @@ public static class ApiServices
         app.MapSystemChangeEndpoints();
         app.MapCaseEndpoints();
         app.MapAlertEndpoints();
+        app.MapNotificationEndpoints();
         app.MapLiveEndpoints();
         app.MapContinuityEndpoints();
+        app.MapConfigurationEndpoints();
         app.MapSessionCookie();
         // A connection ends when its token expires: a revoked or lapsed user stops receiving pushes.
         app.MapHub<DashboardHub>(DashboardHub.Path, o => o.CloseOnAuthenticationExpiration = true).RequireAuthorization(AuthPolicies.Dashboard);

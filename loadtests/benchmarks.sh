@@ -2,7 +2,7 @@
 # Runs the published benchmarks (docs/benchmarks.md): each one three times, each run against a
 # freshly started silo, on this machine. Reports go to loadtest-reports/benchmarks-<time>/.
 # Usage: loadtests/benchmarks.sh [name ...]   (default: all: single-ceiling single-half-rate batch
-#        postgres-batch live-chat sla-storm activation continuity)
+#        postgres-batch live-chat sla-storm config-change notify activation continuity)
 # Needs: a Release build (dotnet build -c Release); for postgres-batch a PostgreSQL server reachable
 # with $HEALTHGRID_BENCH_PG (an Npgsql connection string to an empty database).
 set -euo pipefail
@@ -93,6 +93,12 @@ if selected live-chat; then
 fi
 if selected sla-storm; then
   run_plain sla-storm "--empty" sla-storm --cases 10000 --customers 5000
+fi
+if selected config-change; then
+  run_plain config-change "--empty" config-change --customers 10000 --rounds 4
+fi
+if selected notify; then
+  run_plain notify "--empty" notify --rate "${NOTIFY_RATE:-1000}" --seconds 20 --warmup-seconds $WARMUP --email-every 10
 fi
 if selected activation; then
   run_plain activation "--empty" activation --customers "${ACTIVATION_CUSTOMERS:-1000000}" --probes 500

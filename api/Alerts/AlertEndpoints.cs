@@ -2,11 +2,6 @@ using HealthGrid.Api.Auth;
 using HealthGrid.Api.Cases;
 using HealthGrid.Api.Infrastructure;
 using HealthGrid.Domain.Alerts;
-using HealthGrid.GrainInterfaces.Accounts;
-using HealthGrid.GrainInterfaces.Alerts;
-using HealthGrid.GrainInterfaces.Customers;
-using HealthGrid.GrainInterfaces.JourneyStages;
-using HealthGrid.GrainInterfaces.ProcessOwners;
 using HealthGrid.GrainInterfaces.Projections;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -82,17 +77,7 @@ public static class AlertEndpoints
             return TypedResults.NotFound();
         }
 
-        var result = await Owner(grains, alert).ActOnAlertAsync(id, to, caller.Subject);
+        var result = await AlertOwners.Of(grains, alert).ActOnAlertAsync(id, to, caller.Subject);
         return ActionOutcomes.From(context, result.Status, result.Alert, result.Error);
     }
-
-    /// <summary>The grain that raised the alert decides its lifecycle.</summary>
-    private static IAlertOwner Owner(IGrainFactory grains, Alert alert) => alert.OwnerKind switch
-    {
-        AlertOwnerKind.Customer => grains.GetGrain<ICustomerGrain>(alert.OwnerId),
-        AlertOwnerKind.ProcessOwner => grains.GetGrain<IProcessOwnerGrain>(alert.OwnerId),
-        AlertOwnerKind.JourneyStage => grains.GetGrain<IJourneyStageGrain>(alert.OwnerId),
-        AlertOwnerKind.Account => grains.GetGrain<IAccountGrain>(alert.OwnerId),
-        _ => throw new ArgumentOutOfRangeException(nameof(alert), alert.OwnerKind, "unknown alert owner"),
-    };
 }

@@ -11,6 +11,7 @@ public static class AuthPolicies
 {
     public const string Ingest = "ingest";
     public const string Configure = "configure";
+    public const string ReadConfiguration = "read-configuration";
     public const string Customers = "customers";
     public const string Cases = "cases";
     public const string Alerts = "alerts";
@@ -23,15 +24,19 @@ public static class AuthPolicies
     public const string ApiReference = "api-reference";
     public const string Continuity = "continuity";
 
+    /// <summary>Who reads journey stages, process owners and system changes, by request and by push.</summary>
+    public static readonly string[] OrganisationReaders = [HealthGridRoles.ProcessOwner, HealthGridRoles.ContinuityPlanner, HealthGridRoles.Executive, HealthGridRoles.Admin];
+
     public static void Add(AuthorizationOptions options)
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         options.AddPolicy(Ingest, p => p.RequireRole(HealthGridRoles.Ingest, HealthGridRoles.Admin));
         options.AddPolicy(Configure, p => p.RequireRole(HealthGridRoles.Admin));
+        options.AddPolicy(ReadConfiguration, p => p.RequireRole(HealthGridRoles.Executive, HealthGridRoles.Admin));
         options.AddPolicy(Customers, p => p.RequireRole(HealthGridRoles.AccountManager, HealthGridRoles.ContinuityPlanner, HealthGridRoles.Executive, HealthGridRoles.Admin));
         options.AddPolicy(Cases, p => p.RequireRole(HealthGridRoles.AccountManager, HealthGridRoles.Supervisor, HealthGridRoles.ProcessOwner, HealthGridRoles.Executive, HealthGridRoles.Admin));
         options.AddPolicy(Alerts, p => p.RequireRole(HealthGridRoles.AccountManager, HealthGridRoles.Supervisor, HealthGridRoles.ProcessOwner, HealthGridRoles.Executive, HealthGridRoles.Admin));
-        options.AddPolicy(Organisation, p => p.RequireRole(HealthGridRoles.ProcessOwner, HealthGridRoles.ContinuityPlanner, HealthGridRoles.Executive, HealthGridRoles.Admin));
+        options.AddPolicy(Organisation, p => p.RequireRole(OrganisationReaders));
         options.AddPolicy(Dashboard, p => p.RequireRole(HealthGridRoles.People));
         options.AddPolicy(Leadership, p => p.RequireRole(HealthGridRoles.Executive, HealthGridRoles.Admin));
         options.AddPolicy(Conversations, p => p.RequireRole(HealthGridRoles.Supervisor, HealthGridRoles.AccountManager, HealthGridRoles.Executive, HealthGridRoles.Admin));

@@ -24,7 +24,7 @@ public sealed class Caller
         Teams = Values(user, HealthGridClaims.Team, HealthGridRoles.Supervisor);
         ProcessOwners = Values(user, HealthGridClaims.ProcessOwner, HealthGridRoles.ProcessOwner);
         AlertAudiences = AlertGroups.Of(Subject, Teams, Accounts, ProcessOwners, user.IsInRole(HealthGridRoles.Executive), user.IsInRole(HealthGridRoles.Admin),
-            user.IsInRole(HealthGridRoles.ContinuityPlanner));
+            user.IsInRole(HealthGridRoles.ContinuityPlanner), ReadsOrganisation(user));
     }
 
     public string Subject { get; }
@@ -69,6 +69,8 @@ public sealed class Caller
         || (alert.AccountId is { } account && Accounts.Contains(account));
 
     public bool MaySeeProcessOwner(string ownerId) => SeesEveryCustomer || ProcessOwners.Contains(ownerId);
+
+    private static bool ReadsOrganisation(ClaimsPrincipal user) => AuthPolicies.OrganisationReaders.Any(user.IsInRole);
 
     /// <summary>A scope claim counts only for the role it belongs to: an ingest service with an account claim sees no account.</summary>
     private static string[] Values(ClaimsPrincipal user, string claim, string role) =>

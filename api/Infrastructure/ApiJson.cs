@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HealthGrid.Api.Infrastructure.Json;
+using HealthGrid.Domain.Wire;
 
 namespace HealthGrid.Api.Infrastructure;
 

@@ -21,6 +21,14 @@ public static class Problems
     public static Conflict<ProblemDetails> Conflict(string detail) =>
         TypedResults.Conflict(new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "The action does not apply in the current state.", Detail = detail });
 
+    /// <summary>A problem of any status with <c>errors</c> keyed by the field at fault, shaped like a validation problem.</summary>
+    public static ProblemHttpResult AtField(int status, string title, string field, string reason) =>
+        TypedResults.Problem(title: title, statusCode: status, extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [reason] } });
+
+    /// <summary>The body is not of the media type the route reads: 415 naming what it wants.</summary>
+    public static ProblemHttpResult UnsupportedMediaType(string wanted) =>
+        AtField(StatusCodes.Status415UnsupportedMediaType, "The request could not be read.", "body", wanted);
+
     /// <summary>The action could not be made durable: 503 with Retry-After.</summary>
     public static ProblemHttpResult Unavailable(HttpContext context, string detail)
     {

@@ -17,11 +17,12 @@ public static class EventEndpoints
     {
         var group = app.MapGroup("/api/v1/events").WithTags("Events").RequireAuthorization(AuthPolicies.Ingest).RequireRateLimiting(RateLimits.Ingest);
         group.MapPost("/", PostEventAsync)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .LimitBody(BodyLimits.Small)
             .WithName("PostEvent")
             .WithSummary("Ingest one interaction")
-            .WithDescription("202 once the event is durable and applied (also for a repeated eventId, with status duplicate); 400 naming the field at fault; 503 with Retry-After when it cannot be made durable.");
+            .WithDescription("202 once the event is durable and applied (also for a repeated eventId, with status duplicate); 400 naming the field at fault; 409 naming the field when a case or conversation id belongs to another customer; 503 with Retry-After when it cannot be made durable.");
         group.MapPost("/batch", PostBatchAsync)
             .Accepts<EventBatchRequest>("application/json")
             .Produces<BatchResult>(StatusCodes.Status503ServiceUnavailable)
@@ -53,6 +54,7 @@ public static class EventEndpoints
         {
             IngestStatus.Accepted or IngestStatus.Duplicate => TypedResults.Accepted((string?)null, new EventAcknowledgement(outcome.EventId, outcome.Status)),
             IngestStatus.Rejected => Problems.Invalid(outcome.Field ?? "body", outcome.Reason ?? "is invalid"),
+            IngestStatus.Conflict => Problems.AtField(StatusCodes.Status409Conflict, "An id in the event belongs to another customer.", outcome.Field ?? "body", outcome.Reason ?? "is taken"),
             _ => Unavailable(context, retryAfter, null),
         };
     }
@@ -84,7 +86,7 @@ public static class EventEndpoints
         {
             var outcome = outcomes[i];
             results[batch.Valid[i].Index] = new EventResult(batch.Valid[i].Index, outcome.EventId, outcome.Status,
-                outcome.Status == IngestStatus.Rejected ? new() { [outcome.Field ?? "body"] = [outcome.Reason ?? "is invalid"] } : null);
+                outcome.Status is IngestStatus.Rejected or IngestStatus.Conflict ? new() { [outcome.Field ?? "body"] = [outcome.Reason ?? "is invalid"] } : null);
         }
 
         EventResult[] all = [.. results.Select(r => r!)];
@@ -93,6 +95,7 @@ public static class EventEndpoints
             all.Count(r => r.Status == IngestStatus.Duplicate),
             all.Count(r => r.Status == IngestStatus.Rejected),
             all.Count(r => r.Status == IngestStatus.Unavailable),
+            all.Count(r => r.Status == IngestStatus.Conflict),
             all);
         return answer.Unavailable > 0 ? Unavailable(context, retryAfter, answer) : TypedResults.Ok(answer);
     }

@@ -15,7 +15,10 @@ public static class AlertGroups
     /// <summary>Continuity planners: the progress and results of continuity runs.</summary>
     public const string Continuity = "continuity";
 
-    public static HashSet<string> Of(string subject, string[] teams, string[] accounts, string[] processOwners, bool executive, bool admin, bool planner)
+    /// <summary>Those who read the organisation (process owners, planners, executives, admins): owners' theme statistics and system changes.</summary>
+    public const string Organisation = "organisation";
+
+    public static HashSet<string> Of(string subject, string[] teams, string[] accounts, string[] processOwners, bool executive, bool admin, bool planner, bool organisationReader)
     {
         var groups = new HashSet<string>(StringComparer.Ordinal);
         if (subject.Length > 0)
@@ -34,6 +37,16 @@ public static class AlertGroups
         if (planner)
         {
             groups.Add(Continuity);
+        }
+
+        if (organisationReader)
+        {
+            groups.Add(Organisation);
+        }
+
+        if (admin)
+        {
+            groups.Add(Audience.Operators.Group);
         }
 
         if (executive || admin)

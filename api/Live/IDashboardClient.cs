@@ -1,8 +1,11 @@
+using HealthGrid.Domain.Accounts;
 using HealthGrid.Domain.Alerts;
 using HealthGrid.Domain.Cases;
 using HealthGrid.Domain.Continuity;
 using HealthGrid.Domain.Kpis;
 using HealthGrid.Domain.Live;
+using HealthGrid.Domain.ProcessOwners;
+using HealthGrid.Domain.SystemChanges;
 
 namespace HealthGrid.Api.Live;
 
@@ -33,4 +36,19 @@ public interface IDashboardClient
 
     /// <summary>A continuity run moved on (progress) or finished (its summary); continuity planners, executives and admins.</summary>
     Task ContinuityRunChanged(ContinuityRun run);
+
+    /// <summary>Accounts whose roll-up (health, band counts, revenue at risk) moved with their customers; those who see the account.</summary>
+    Task AccountsChanged(AccountUpdate[] accounts);
+
+    /// <summary>Process owners' theme statistics after a tally (at most once a second per owner); those who read the organisation.</summary>
+    Task ProcessOwnersChanged(ProcessOwnerView[] owners);
+
+    /// <summary>A system change was recorded (a candidate cause of complaint themes); those who read the organisation.</summary>
+    Task SystemChangeRecorded(SystemChangeRecord change);
+
+    /// <summary>
+    /// Changes may have been missed (a server died before sending some, changes were lost between two
+    /// servers): the page reads its state again instead of staying silently stale.
+    /// </summary>
+    Task Resync(string reason);
 }

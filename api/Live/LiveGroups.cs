@@ -1,4 +1,5 @@
 using HealthGrid.Api.Auth;
+using HealthGrid.Domain.Accounts;
 using HealthGrid.Domain.Alerts;
 using HealthGrid.Domain.Cases;
 using HealthGrid.Domain.Live;
@@ -12,6 +13,8 @@ namespace HealthGrid.Api.Live;
 public static class LiveGroups
 {
     public static IEnumerable<string> Of(CustomerUpdate update) => [Account(update.Summary.AccountId)];
+
+    public static IEnumerable<string> Of(AccountUpdate update) => [Account(update.Id)];
 
     public static IEnumerable<string> Of(CaseView @case)
     {

@@ -3,14 +3,16 @@ using HealthGrid.Domain.Cases;
 using HealthGrid.Domain.Continuity;
 using HealthGrid.Domain.Kpis;
 using HealthGrid.Domain.Live;
+using HealthGrid.Domain.ProcessOwners;
+using HealthGrid.Domain.SystemChanges;
 using HealthGrid.GrainInterfaces.Live;
 using Microsoft.AspNetCore.SignalR;
 
 namespace HealthGrid.Api.Live;
 
 /// <summary>
-/// This server's live-push endpoint: every live change made on any silo arrives here and goes to the
-/// connections allowed to see it. Customer and case changes are gathered per connection, so a page
+/// This server's live-push endpoint: every live change made on any silo arrives here through the
+/// cluster fan-out and goes to the connections allowed to see it. Customer and case changes are gathered per connection, so a page
 /// gets one message per flush however many of its rows changed.
 /// </summary>
 public sealed class SignalRLiveSubscriber(
@@ -19,8 +21,24 @@ public sealed class SignalRLiveSubscriber(
     LiveConversations conversations,
     EscalationCounter escalations) : ILiveSubscriber
 {
-    public Task OnAlertsAsync(Alert[] alerts)
+    public Task OnChangesAsync(LiveChanges changes) => Task.WhenAll(
+        OnAlertsAsync(changes.Alerts),
+        OnInteractionsAsync(changes.Interactions),
+        OnCustomersAsync(changes.Customers),
+        SendPerConnection(changes.Accounts, LiveGroups.Of, (client, items) => client.AccountsChanged(items)),
+        OnCasesAsync(changes.Cases),
+        OnContinuityRunsAsync(changes.Runs),
+        OnOrganisationAsync(changes.Owners, changes.SystemChanges));
+
+    public Task OnResyncAsync(string reason) => hub.Clients.All.Resync(reason);
+
+    private Task OnAlertsAsync(Alert[] alerts)
     {
+        if (alerts.Length == 0)
+        {
+            return Task.CompletedTask;
+        }
+
         escalations.Count(alerts.Where(a => a.State == AlertState.Raised));
         if (recipients.IsEmpty)
         {
@@ -39,14 +57,19 @@ public sealed class SignalRLiveSubscriber(
         return Task.WhenAll(sends);
     }
 
-    public Task OnCustomersAsync(CustomerUpdate[] customers) =>
+    private Task OnCustomersAsync(CustomerUpdate[] customers) =>
         SendPerConnection(customers, LiveGroups.Of, (client, items) => client.CustomersChanged(items));
 
-    public Task OnCasesAsync(CaseView[] cases) =>
+    private Task OnCasesAsync(CaseView[] cases) =>
         SendPerConnection(cases, LiveGroups.Of, (client, items) => client.CasesChanged(items));
 
-    public Task OnInteractionsAsync(LiveInteractionView[] interactions)
+    private Task OnInteractionsAsync(LiveInteractionView[] interactions)
     {
+        if (interactions.Length == 0)
+        {
+            return Task.CompletedTask;
+        }
+
         conversations.Apply(interactions);
         if (recipients.IsEmpty)
         {
@@ -65,8 +88,13 @@ public sealed class SignalRLiveSubscriber(
         return Task.WhenAll(sends);
     }
 
-    public Task OnContinuityRunsAsync(ContinuityRun[] runs)
+    private Task OnContinuityRunsAsync(ContinuityRun[] runs)
     {
+        if (runs.Length == 0)
+        {
+            return Task.CompletedTask;
+        }
+
         if (recipients.For([AlertGroups.Continuity]) is not { Count: > 0 } connections)
         {
             return Task.CompletedTask;
@@ -76,9 +104,20 @@ public sealed class SignalRLiveSubscriber(
         return Task.WhenAll(runs.Select(client.ContinuityRunChanged));
     }
 
+    private Task OnOrganisationAsync(ProcessOwnerView[] owners, SystemChangeRecord[] systemChanges)
+    {
+        if ((owners.Length == 0 && systemChanges.Length == 0) || recipients.For([AlertGroups.Organisation]) is not { Count: > 0 } connections)
+        {
+            return Task.CompletedTask;
+        }
+
+        var client = hub.Clients.Clients(connections);
+        return Task.WhenAll(systemChanges.Select(client.SystemChangeRecorded).Append(owners.Length > 0 ? client.ProcessOwnersChanged(owners) : Task.CompletedTask));
+    }
+
     private Task SendPerConnection<T>(T[] items, Func<T, IEnumerable<string>> groups, Func<IDashboardClient, T[], Task> send)
     {
-        if (recipients.IsEmpty)
+        if (items.Length == 0 || recipients.IsEmpty)
         {
             return Task.CompletedTask;
         }

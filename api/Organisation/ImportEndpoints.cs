@@ -20,6 +20,9 @@ public static class ImportEndpoints
 {
     private const int MaxLines = 200_000;
 
+    /// <summary>JSON lines as they are commonly labelled; anything else (or nothing) is refused like the other routes' non-JSON bodies.</summary>
+    private static readonly string[] MediaTypes = ["application/x-ndjson", "application/jsonl", "application/json"];
+
     public static RouteGroupBuilder MapImportEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/import").WithTags("Organisation").RequireAuthorization(AuthPolicies.Configure).RequireRateLimiting(RateLimits.Reads);
@@ -32,17 +35,28 @@ public static class ImportEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<ImportResult>, ValidationProblem>> ImportAsync(
+    private static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(
         HttpRequest request, AccountValidator accountValidator, CustomerValidator customerValidator, ProfileWriter writer, IOptions<JsonOptions> json)
     {
+        if (!MediaTypes.Any(t => string.Equals(request.ContentType?.Split(';')[0].Trim(), t, StringComparison.OrdinalIgnoreCase)))
+        {
+            return Problems.UnsupportedMediaType("must be JSON lines (Content-Type: application/x-ndjson)");
+        }
+
         var errors = new List<ImportError>();
         var accounts = new List<AccountProfile>();
         var customers = new List<(int Line, CustomerProfile Profile)>();
-        using var reader = new StreamReader(request.Body);
         var number = 0;
-        while (await reader.ReadLineAsync(request.HttpContext.RequestAborted) is { } line)
+        // Every line is read and checked before anything is written: an unreadable file changes nothing.
+        // Invalid bytes are an error, not U+FFFD: the single-event route refuses them, so must a file of them.
+        await foreach (var line in Utf8Lines.ReadAsync(request.BodyReader, request.HttpContext.RequestAborted))
         {
             number++;
+            if (line is null)
+            {
+                return Problems.Invalid("body", $"line {number} is not valid UTF-8");
+            }
+
             if (number > MaxLines)
             {
                 return Problems.Invalid("body", $"must have at most {MaxLines} lines");

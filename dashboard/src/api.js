@@ -15,8 +15,8 @@ export function whenUnauthorized(handler) {
   onUnauthorized = handler;
 }
 
-export async function request(method, path, body) {
-  const headers = { Accept: 'application/json' };
+export async function request(method, path, body, extraHeaders = {}) {
+  const headers = { Accept: 'application/json', ...extraHeaders };
   const current = token();
   if (current) headers.Authorization = `Bearer ${current}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';

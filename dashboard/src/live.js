@@ -15,6 +15,10 @@ export const Pushes = Object.freeze({
   InteractionChanged: 'InteractionChanged',
   KpisChanged: 'KpisChanged',
   ContinuityRunChanged: 'ContinuityRunChanged',
+  AccountsChanged: 'AccountsChanged',
+  ProcessOwnersChanged: 'ProcessOwnersChanged',
+  SystemChangeRecorded: 'SystemChangeRecorded',
+  Resync: 'Resync',
 });
 
 const handlers = new Map();
@@ -46,10 +50,14 @@ export function on(method, handler) {
   return () => handlers.get(method).delete(handler);
 }
 
-/** Called after a reconnect: the view reads its state again. */
+/** Called after a reconnect, or when the server says changes may have been missed: the view reads its state again. */
 export function onReload(reload) {
   reloaders.add(reload);
   return () => reloaders.delete(reload);
+}
+
+function reloadAll() {
+  for (const reload of reloaders) reload();
 }
 
 function dispatch(method, args) {
@@ -70,8 +78,9 @@ export async function connect(showState) {
   connection.onreconnecting(() => showState('reconnecting'));
   connection.onreconnected(() => {
     showState('connected');
-    for (const reload of reloaders) reload();
+    reloadAll();
   });
+  connection.on(Pushes.Resync, reloadAll);
   connection.onclose(() => {
     showState('offline');
     setTimeout(() => start(showState), 2_000);

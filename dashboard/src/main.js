@@ -5,6 +5,7 @@ import * as session from './session.js';
 import { signInPage } from './signin.js';
 import { h, replace } from './ui/dom.js';
 import { startCountdowns } from './ui/countdowns.js';
+import { admin } from './views/admin/index.js';
 import { continuity } from './views/continuity/index.js';
 import { customerPage } from './views/customer.js';
 import { executive } from './views/executive.js';
@@ -18,6 +19,7 @@ const views = [
   { id: 'owner', label: 'Process owner', roles: ['process_owner', 'admin'], mount: owner },
   { id: 'executive', label: 'Executive', roles: ['executive', 'admin'], mount: executive },
   { id: 'continuity', label: 'Continuity', roles: ['continuity_planner', 'executive', 'admin'], mount: continuity },
+  { id: 'admin', label: 'Configuration', roles: ['admin'], mount: admin },
 ];
 
 // Where a user lands: the most specific view they may open.

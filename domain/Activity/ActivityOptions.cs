@@ -12,8 +12,9 @@ public sealed class ActivityOptions
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Stage and theme tallies count an event when it is processed, so only events that happened at
-    /// most this long before: back-filled history moves customers' health, not "the last hour".
+    /// Complaint themes count only events that happened at most this long before they are processed:
+    /// back-filled complaints do not escalate a theme. (Journey-stage statistics take the last day,
+    /// bucketed by when each event happened.)
     /// </summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan LiveWindow { get; set; } = TimeSpan.FromHours(1);

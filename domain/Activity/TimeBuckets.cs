@@ -6,7 +6,7 @@ namespace HealthGrid.Domain.Activity;
 /// </summary>
 [GenerateSerializer, Alias("HealthGrid.TimeBuckets`1")]
 public sealed class TimeBuckets<TBucket>
-    where TBucket : new()
+    where TBucket : class, new()
 {
     [Id(0)] public long WidthSeconds { get; set; } = 300;
 
@@ -16,21 +16,38 @@ public sealed class TimeBuckets<TBucket>
 
     [Id(3)] public List<TBucket> Buckets { get; set; } = [];
 
-    /// <summary>The bucket holding <paramref name="at"/>, opened when needed; late arrivals go to the newest bucket.</summary>
-    public TBucket At(DateTimeOffset at)
+    /// <summary>
+    /// The bucket holding <paramref name="at"/>, opened when needed — in its place among the others
+    /// when it is older than the newest (back-filled history counts where it happened); null when
+    /// it is older than the span.
+    /// </summary>
+    public TBucket? At(DateTimeOffset at)
     {
         var seconds = at.ToUnixTimeSeconds();
         var start = seconds - (((seconds % WidthSeconds) + WidthSeconds) % WidthSeconds);
-        if (Starts.Count > 0 && start <= Starts[^1])
+        if (Starts.Count == 0 || start > Starts[^1])
         {
+            Starts.Add(start);
+            Buckets.Add(new TBucket());
+            Trim(start);
             return Buckets[^1];
         }
 
-        Starts.Add(start);
-        var bucket = new TBucket();
-        Buckets.Add(bucket);
-        Trim(start);
-        return bucket;
+        if (start <= Starts[^1] - SpanSeconds)
+        {
+            return default;
+        }
+
+        var index = Starts.BinarySearch(start);
+        if (index >= 0)
+        {
+            return Buckets[index];
+        }
+
+        index = ~index;
+        Starts.Insert(index, start);
+        Buckets.Insert(index, new TBucket());
+        return Buckets[index];
     }
 
     /// <summary>Buckets that started at or after <paramref name="since"/>, with their start times.</summary>

@@ -83,5 +83,8 @@ public sealed record Alert
     /// <summary>The live chat or call a frustration alert is about.</summary>
     [Id(31)] public string? InteractionId { get; init; }
 
+    /// <summary>The audience of the escalation level reached (SLA breaches): who a new level notifies.</summary>
+    [Id(32)] public Audience? LevelAudience { get; init; }
+
     public bool IsOpen => State != AlertState.Resolved;
 }

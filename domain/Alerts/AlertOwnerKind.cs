@@ -8,4 +8,7 @@ public enum AlertOwnerKind
     ProcessOwner,
     JourneyStage,
     Account,
+
+    /// <summary>A notification contact point (its configured id).</summary>
+    ContactPoint,
 }

@@ -11,4 +11,7 @@ public enum AlertType
     CustomerHealth,
     OwnershipGap,
     ConcentrationRisk,
+
+    /// <summary>A notification endpoint answered 410 Gone and its contact point was disabled: nobody is told through it any more.</summary>
+    EndpointDisabled,
 }

@@ -6,23 +6,32 @@ public sealed record Audience([property: Id(0)] AudienceKind Kind, [property: Id
 {
     public static readonly Audience Leadership = new(AudienceKind.Leadership);
 
+    public static readonly Audience Operators = new(AudienceKind.Operators);
+
     public string Group => Kind switch
     {
         AudienceKind.User => "user:" + Id,
         AudienceKind.Team => "team:" + Id,
         AudienceKind.ProcessOwner => "owner:" + Id,
         AudienceKind.Account => "account:" + Id,
+        AudienceKind.Operators => "operators",
         _ => "leadership",
     };
 
     public override string ToString() => Group;
 
-    /// <summary>Parses "team:team-emea", "owner:po-billing", "account:acct-1", "user:u-1" or "leadership".</summary>
+    /// <summary>Parses "team:team-emea", "owner:po-billing", "account:acct-1", "user:u-1", "leadership" or "operators".</summary>
     public static bool TryParse(string? text, out Audience audience)
     {
         audience = Leadership;
         if (text == "leadership")
         {
+            return true;
+        }
+
+        if (text == "operators")
+        {
+            audience = Operators;
             return true;
         }
 

@@ -16,4 +16,7 @@ public enum AudienceKind
 
     /// <summary>Executives: the management-review list.</summary>
     Leadership,
+
+    /// <summary>Those who run HealthGrid (admins): operational alerts such as a disabled notification endpoint.</summary>
+    Operators,
 }

@@ -8,8 +8,9 @@ namespace HealthGrid.Domain.Alerts;
 /// <summary>
 /// Supervisor alerts for live conversations: the first frustrated customer message of a chat or call
 /// raises one alert for the conversation's team; more frustration updates that alert (and makes it
-/// critical) instead of raising new ones. A conversation ends with a non-live message or when idle
-/// (noticed at the customer's next message), and its alert resolves with it.
+/// critical) instead of raising new ones. A conversation ends with a non-live message or when it has
+/// been idle for <see cref="AlertOptions.LiveInteractionIdle"/> (the grain journals a
+/// <see cref="InteractionKind.ConversationIdle"/> event at that moment), and its alert resolves with it.
 /// </summary>
 public static class FrustrationAlerts
 {
@@ -18,17 +19,35 @@ public static class FrustrationAlerts
     /// <summary>Who resolves an alert whose condition ended on its own.</summary>
     public const string SystemActor = "healthgrid";
 
+    /// <summary>When the earliest live conversation goes idle, or null when there is none.</summary>
+    public static DateTimeOffset? NextIdle(CustomerState state, AlertOptions options) =>
+        state.Live.Count == 0 ? null : state.Live.Values.Min(l => l.LastAt) + options.LiveInteractionIdle;
+
+    /// <summary>The event that ends the conversations idle at <paramref name="at"/>; its id makes a repeated firing count once.</summary>
+    public static Interaction IdleEvent(string customerId, DateTimeOffset at, DateTimeOffset now) => new()
+    {
+        EventId = $"idle.{customerId}.{at.UtcTicks}",
+        CustomerId = customerId,
+        OccurredAt = at,
+        ReceivedAt = now,
+        Channel = Channel.System,
+        Kind = InteractionKind.ConversationIdle,
+    };
+
     public static void Apply(CustomerState state, Interaction e, TextSignal text, long seq, string customerId, CustomerProfile profile, AlertOptions options, CaseEffects effects)
     {
+        if (e.Kind == InteractionKind.ConversationIdle)
+        {
+            EndIdle(state, e.OccurredAt, seq, options, effects, inclusive: true);
+            return;
+        }
+
         if (e.Message is not { Direction: MessageDirection.Customer } message)
         {
             return;
         }
 
-        foreach (var idle in state.Live.Values.Where(l => l.LastAt < e.OccurredAt - options.LiveInteractionIdle).Select(l => l.Id).ToList())
-        {
-            End(state, idle, e.OccurredAt, seq, effects);
-        }
+        EndIdle(state, e.OccurredAt, seq, options, effects, inclusive: false);
 
         if (!message.Live)
         {
@@ -95,10 +114,25 @@ public static class FrustrationAlerts
     }
 
     /// <summary>A conversation is over: its alert, if nobody resolved it, resolves with it.</summary>
+    /// <summary>Ends every conversation quiet since before <paramref name="at"/> minus the idle timeout (or exactly that long, when the idle timer fired).</summary>
+    private static void EndIdle(CustomerState state, DateTimeOffset at, long seq, AlertOptions options, CaseEffects effects, bool inclusive)
+    {
+        var quietSince = at - options.LiveInteractionIdle;
+        foreach (var idle in state.Live.Values.Where(l => l.LastAt < quietSince || (inclusive && l.LastAt == quietSince)).Select(l => l.Id).ToList())
+        {
+            End(state, idle, at, seq, effects);
+        }
+    }
+
     private static void End(CustomerState state, string interactionId, DateTimeOffset at, long seq, CaseEffects effects)
     {
-        if (state.Live.Remove(interactionId, out var live)
-            && live.AlertId is { } id
+        if (!state.Live.Remove(interactionId, out var live))
+        {
+            return;
+        }
+
+        effects.EndedConversations.Add(live);
+        if (live.AlertId is { } id
             && state.Alerts.TryGetValue(id, out var alert)
             && AlertLifecycle.Act(alert, AlertState.Resolved, SystemActor, at, seq) is { } resolved)
         {

@@ -60,6 +60,7 @@ internal static class CaseAlerts
             Severity = IsCritical(context.Profile) ? AlertSeverity.Critical : AlertSeverity.High,
             Message = $"{Name(timer.Metric)} of case {@case.Id} ({context.Profile.Name}, {context.Profile.Tier}) breached at {timer.DueAt:yyyy-MM-dd HH:mm} UTC.",
             Audiences = [audience],
+            LevelAudience = audience,
             Cues = [notify],
             EscalationLevel = start,
             LateBy = timer.FiredAt - timer.DueAt > OnTime ? timer.FiredAt - timer.DueAt : null,
@@ -78,6 +79,7 @@ internal static class CaseAlerts
         Put(state, alert with
         {
             Audiences = AlertLifecycle.With(alert.Audiences, audience),
+            LevelAudience = audience,
             Cues = [.. alert.Cues, notify],
             EscalationLevel = level,
             Severity = level == policy.Escalation.Levels.Count - 1 ? AlertSeverity.Critical : alert.Severity,

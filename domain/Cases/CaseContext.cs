@@ -27,7 +27,10 @@ public sealed class CaseEffects
 
     public List<SlaOutcome> Outcomes { get; } = [];
 
-    public bool IsEmpty => Cases.Count == 0 && Alerts.Count == 0 && Outcomes.Count == 0;
+    /// <summary>Live conversations that ended (a non-live message, or idle for the timeout).</summary>
+    public List<LiveInteraction> EndedConversations { get; } = [];
+
+    public bool IsEmpty => Cases.Count == 0 && Alerts.Count == 0 && Outcomes.Count == 0 && EndedConversations.Count == 0;
 }
 
 /// <summary>An SLA clock that ended, met or breached, for the journey stage and process owner of its case.</summary>

@@ -1,5 +1,6 @@
 using HealthGrid.Domain.Alerts;
 using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Configuration;
 using HealthGrid.Domain.Customers.Scoring;
 using HealthGrid.Domain.Customers.Text;
 using HealthGrid.Domain.Ingest;
@@ -67,10 +68,83 @@ public sealed class CustomerModel(string customerId, CustomerState state)
         State.ProfileVersion++;
         if (previous is null && State.Health.AsOf is null)
         {
-            HealthModel.Initialize(State.Health, options);
+            HealthModel.Rescore(State.Health, options);
         }
 
         return previous is not null && previous.AccountId != profile.AccountId ? previous.AccountId : null;
+    }
+
+    /// <summary>Re-weighs the evidence after a change of the health model; true when the score, band or churn risk moved.</summary>
+    public bool Rescore(HealthModelOptions options)
+    {
+        var health = State.Health;
+        var before = (health.Score, health.Band, health.ChurnProbability, health.ChurnLevel);
+        HealthModel.Rescore(health, options);
+        return before != (health.Score, health.Band, health.ChurnProbability, health.ChurnLevel);
+    }
+
+    /// <summary>The band this customer would move to under <paramref name="proposed"/>, if it moves.</summary>
+    public ConfigurationEffects PreviewHealth(HealthModelOptions proposed)
+    {
+        if (Profile is not { } profile)
+        {
+            return ConfigurationEffects.None;
+        }
+
+        var (score, band) = HealthModel.ScoreWith(State.Health, proposed);
+        return band == State.Health.Band
+            ? ConfigurationEffects.None
+            : new ConfigurationEffects { BandChanges = [new BandChange(CustomerId, profile.Name, Math.Round(State.Health.Score, 1), State.Health.Band, Math.Round(score, 1), band)] };
+    }
+
+    /// <summary>
+    /// What <paramref name="proposed"/> rules would do to the open cases at <paramref name="now"/>: the
+    /// deadlines that move, and the clocks that would breach the moment they apply. It works on
+    /// <paramref name="copy"/>, a copy of the cases, so nothing of this customer changes; applying the
+    /// rules for real (<see cref="RefreshCases"/>) does the same to the cases themselves.
+    /// </summary>
+    public ConfigurationEffects PreviewSla(Dictionary<string, CaseState> copy, CustomerRules current, CustomerRules proposed, DateTimeOffset now)
+    {
+        if (Profile is not { } profile)
+        {
+            return ConfigurationEffects.None;
+        }
+
+        var before = State.Cases.Values.Where(c => c.IsOpen).ToDictionary(c => c.Id, c => CaseViews.From(c, Context(profile, current, now)), StringComparer.Ordinal);
+        var effects = new CaseEffects();
+        var copyState = new CustomerState { Profile = profile, Health = State.Health, Cases = copy };
+        var context = Context(profile, proposed, now);
+        CaseMachine.Refresh(copyState, now, State.AppliedSeq, context, effects);
+        var moves = new List<DeadlineMove>();
+        foreach (var after in effects.Cases.Where(c => before.ContainsKey(c.Id)))
+        {
+            var was = before[after.Id].Clocks;
+            for (var i = 0; i < Math.Min(was.Length, after.Clocks.Length); i++)
+            {
+                if (was[i].State is ClockState.Running or ClockState.Paused && was[i].DueAt != after.Clocks[i].DueAt)
+                {
+                    moves.Add(new DeadlineMove(after.Id, CustomerId, was[i].Metric, was[i].DueAt, after.Clocks[i].DueAt));
+                }
+            }
+        }
+
+        // Fire what is due on the copy as the grain fires it after the change (a clock's warnings come
+        // before its breach, one at a time), so that a breach behind a pending warning is found too.
+        var breaches = new List<DeadlineMove>();
+        for (var due = CaseTimers.Due(copy.Values, proposed.Policies, now); due.Count > 0; due = CaseTimers.Due(copy.Values, proposed.Policies, now))
+        {
+            foreach (var timer in due)
+            {
+                if (timer.Kind == SlaTimerKind.Breach)
+                {
+                    breaches.Add(new DeadlineMove(timer.CaseId, CustomerId, timer.Metric, before.GetValueOrDefault(timer.CaseId)?.Clocks.LastOrDefault(c => c.Metric == timer.Metric)?.DueAt, timer.DueAt));
+                }
+
+                CaseTimers.Fire(copyState, timer, State.AppliedSeq, context, effects);
+            }
+        }
+
+        return new ConfigurationEffects { DeadlineMoves = [.. moves], BreachesAtOnce = [.. breaches] };
     }
 
     public CustomerSummary Summary(DateTimeOffset now)

@@ -14,4 +14,7 @@ public enum IngestStatus
 
     /// <summary>The event could not be made durable; retry later.</summary>
     Unavailable,
+
+    /// <summary>An id in the event (a case or conversation id) belongs to another customer; nothing was applied.</summary>
+    Conflict,
 }

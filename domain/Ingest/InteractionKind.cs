@@ -22,4 +22,7 @@ public enum InteractionKind
     CaseAction,
     AlertAction,
     SlaTimer,
+
+    /// <summary>Journaled by the customer's grain when a live conversation has been quiet for the idle timeout: it ends then.</summary>
+    ConversationIdle,
 }

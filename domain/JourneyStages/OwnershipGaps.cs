@@ -16,10 +16,9 @@ public static class OwnershipGaps
     /// <summary>The gaps that this batch of activity opens; ones already open are not raised again.</summary>
     public static IEnumerable<Alert> Opened(JourneyStageSettings stage, StageActivity activity, Func<string, bool> isOpen, DateTimeOffset now)
     {
-        var volume = activity.EventsByKind.Values.Sum();
-        if (string.IsNullOrWhiteSpace(stage.Owner) && volume > 0 && !isOpen(StageGapId(stage.Id)))
+        if (StageGap(stage, activity.EventsByKind.Values.Sum(), isOpen, now) is { } gap)
         {
-            yield return Gap(StageGapId(stage.Id), stage.Id, $"Journey stage {stage.Name} has no accountable owner; {volume} events reached it.", null, now);
+            yield return gap;
         }
 
         foreach (var (process, count) in activity.UnownedProcesses)
@@ -30,6 +29,12 @@ public static class OwnershipGaps
             }
         }
     }
+
+    /// <summary>The stage's own gap, when it has no owner and <paramref name="volume"/> events reached it (and the gap is not open yet).</summary>
+    public static Alert? StageGap(JourneyStageSettings stage, int volume, Func<string, bool> isOpen, DateTimeOffset now) =>
+        string.IsNullOrWhiteSpace(stage.Owner) && volume > 0 && !isOpen(StageGapId(stage.Id))
+            ? Gap(StageGapId(stage.Id), stage.Id, $"Journey stage {stage.Name} has no accountable owner; {volume} events reached it.", null, now)
+            : null;
 
     /// <summary>The open gaps that an owner, configured since, has closed.</summary>
     public static IEnumerable<string> Closed(IEnumerable<Alert> open, string stageId, OrganisationIndex organisation) =>

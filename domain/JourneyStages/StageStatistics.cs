@@ -9,7 +9,11 @@ public static class StageStatistics
 {
     public static void Add(TimeBuckets<StageBucket> buckets, StageActivity activity)
     {
-        var bucket = buckets.At(activity.At);
+        if (buckets.At(activity.At) is not { } bucket)
+        {
+            return;
+        }
+
         foreach (var (kind, count) in activity.EventsByKind)
         {
             bucket.ByKind[(int)kind] += count;

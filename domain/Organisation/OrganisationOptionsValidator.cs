@@ -1,65 +1,64 @@
+using HealthGrid.Domain.Configuration;
 using HealthGrid.Domain.Ingest;
-using Microsoft.Extensions.Options;
+using HealthGrid.Domain.Wire;
 
 namespace HealthGrid.Domain.Organisation;
 
 /// <summary>Checks the organisation's references: every owner, process, stage and code named exists, and ids are unique.</summary>
-public sealed class OrganisationOptionsValidator : IValidateOptions<OrganisationOptions>
+public sealed class OrganisationOptionsValidator : OptionsValidator<OrganisationOptions>
 {
-    public ValidateOptionsResult Validate(string? name, OrganisationOptions options)
+    protected override void Check(OrganisationOptions options, OptionErrors errors)
     {
-        var errors = new List<string>();
-        Unique(errors, "JourneyStages", options.JourneyStages.Select(s => s.Id));
-        Unique(errors, "ProcessOwners", options.ProcessOwners.Select(o => o.Id));
-        Unique(errors, "Processes", options.Processes.Select(p => p.Id));
-        Unique(errors, "CategorizationCodes", options.CategorizationCodes.Select(c => c.Code));
+        errors.Unique("journeyStages", options.JourneyStages.Select(s => s.Id));
+        errors.Unique("processOwners", options.ProcessOwners.Select(o => o.Id));
+        errors.Unique("processes", options.Processes.Select(p => p.Id));
+        errors.Unique("categorizationCodes", options.CategorizationCodes.Select(c => c.Code), "code");
 
         var stages = options.JourneyStages.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var owners = options.ProcessOwners.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
         var processes = options.Processes.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var stage in options.JourneyStages.Where(s => !string.IsNullOrWhiteSpace(s.Owner) && !owners.Contains(s.Owner!)))
+        for (var i = 0; i < options.JourneyStages.Count; i++)
         {
-            errors.Add($"JourneyStages:{stage.Id}:Owner '{stage.Owner}' is not a process owner.");
-        }
-
-        foreach (var process in options.Processes)
-        {
-            if (!string.IsNullOrWhiteSpace(process.Owner) && !owners.Contains(process.Owner!))
+            var owner = options.JourneyStages[i].Owner;
+            if (!string.IsNullOrWhiteSpace(owner) && !owners.Contains(owner))
             {
-                errors.Add($"Processes:{process.Id}:Owner '{process.Owner}' is not a process owner.");
-            }
-
-            if (!string.IsNullOrWhiteSpace(process.JourneyStage) && !stages.Contains(process.JourneyStage!))
-            {
-                errors.Add($"Processes:{process.Id}:JourneyStage '{process.JourneyStage}' is not a journey stage.");
+                errors.Add($"journeyStages[{i}].owner", $"'{owner}' is not a process owner.");
             }
         }
 
-        foreach (var code in options.CategorizationCodes.Where(c => !processes.Contains(c.Process)))
+        for (var i = 0; i < options.Processes.Count; i++)
         {
-            errors.Add($"CategorizationCodes:{code.Code}:Process '{code.Process}' is not a process.");
+            var process = options.Processes[i];
+            if (!string.IsNullOrWhiteSpace(process.Owner) && !owners.Contains(process.Owner))
+            {
+                errors.Add($"processes[{i}].owner", $"'{process.Owner}' is not a process owner.");
+            }
+
+            if (!string.IsNullOrWhiteSpace(process.JourneyStage) && !stages.Contains(process.JourneyStage))
+            {
+                errors.Add($"processes[{i}].journeyStage", $"'{process.JourneyStage}' is not a journey stage.");
+            }
+        }
+
+        for (var i = 0; i < options.CategorizationCodes.Count; i++)
+        {
+            if (!processes.Contains(options.CategorizationCodes[i].Process))
+            {
+                errors.Add($"categorizationCodes[{i}].process", $"'{options.CategorizationCodes[i].Process}' is not a process.");
+            }
         }
 
         foreach (var kind in Enum.GetValues<InteractionKind>().Where(k => k != InteractionKind.SystemChange && !k.IsInternal()))
         {
+            var at = $"stageByKind.{EnumNames<InteractionKind>.Name(kind)}";
             if (!options.StageByKind.TryGetValue(kind, out var stage))
             {
-                errors.Add($"StageByKind:{kind} is missing.");
+                errors.Add(at, "is missing.");
             }
             else if (!stages.Contains(stage))
             {
-                errors.Add($"StageByKind:{kind} '{stage}' is not a journey stage.");
+                errors.Add(at, $"'{stage}' is not a journey stage.");
             }
-        }
-
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
-
-    private static void Unique(List<string> errors, string section, IEnumerable<string> ids)
-    {
-        foreach (var duplicate in ids.GroupBy(id => id, StringComparer.Ordinal).Where(g => g.Count() > 1))
-        {
-            errors.Add($"{section}: '{duplicate.Key}' appears more than once.");
         }
     }
 }

@@ -8,7 +8,11 @@ public static class ThemeStatistics
 {
     public static void Add(TimeBuckets<ThemeBucket> buckets, ThemeActivity activity)
     {
-        var bucket = buckets.At(activity.At);
+        if (buckets.At(activity.At) is not { } bucket)
+        {
+            return;
+        }
+
         foreach (var theme in activity.Themes)
         {
             var key = Key(theme.Code, theme.Region, theme.Product);

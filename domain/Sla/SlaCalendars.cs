@@ -21,16 +21,24 @@ public static class SlaCalendars
             ? zone
             : throw new ArgumentException($"Calendar '{settings.Id}': unknown time zone '{settings.TimeZone}'.");
 
-    private static (TimeSpan Open, TimeSpan Close) Span(string calendar, DayOfWeek day, string text)
+    /// <summary>Whether <paramref name="text"/> is an opening span like 08:00-18:00 (the end may be 24:00).</summary>
+    public static bool TryParseSpan(string text, out (TimeSpan Open, TimeSpan Close) span)
     {
         var parts = text.Split('-', StringSplitOptions.TrimEntries);
         if (parts.Length == 2 && TryTime(parts[0], out var open) && TryTime(parts[1], out var close) && open < close)
         {
-            return (open, close);
+            span = (open, close);
+            return true;
         }
 
-        throw new ArgumentException($"Calendar '{calendar}' {day}: '{text}' is not a span like 08:00-18:00 (the end may be 24:00).");
+        span = default;
+        return false;
     }
+
+    private static (TimeSpan Open, TimeSpan Close) Span(string calendar, DayOfWeek day, string text) =>
+        TryParseSpan(text, out var span)
+            ? span
+            : throw new ArgumentException($"Calendar '{calendar}' {day}: '{text}' is not a span like 08:00-18:00 (the end may be 24:00).");
 
     private static bool TryTime(string text, out TimeSpan time)
     {

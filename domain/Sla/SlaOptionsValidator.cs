@@ -1,85 +1,96 @@
+using HealthGrid.Domain.Configuration;
 using HealthGrid.Domain.Customers;
 using HealthGrid.Domain.Ingest;
-using Microsoft.Extensions.Options;
+using HealthGrid.Domain.Wire;
 
 namespace HealthGrid.Domain.Sla;
 
 /// <summary>
-/// Checks SLA configuration before it is used: calendars build (known time zones, well-formed hours),
+/// Checks SLA configuration before it is used: calendars have known time zones and well-formed hours,
 /// policies name known calendars, match known tiers, severities and channels, have positive targets
 /// and valid warnings, escalate to known audiences, and the last policy matches every case.
 /// </summary>
-public sealed class SlaOptionsValidator : IValidateOptions<SlaOptions>
+public sealed class SlaOptionsValidator : OptionsValidator<SlaOptions>
 {
-    private static readonly string[] Audiences = ["assignee", "team", "process_owner", "account", "leadership"];
+    public static readonly string[] Audiences = ["assignee", "team", "process_owner", "account", "leadership"];
 
-    public ValidateOptionsResult Validate(string? name, SlaOptions options)
+    protected override void Check(SlaOptions options, OptionErrors errors)
     {
-        var errors = new List<string>();
-        var calendars = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var calendar in options.Calendars)
+        errors.Unique("calendars", options.Calendars.Select(c => c.Id));
+        for (var i = 0; i < options.Calendars.Count; i++)
         {
-            if (!calendars.Add(calendar.Id))
-            {
-                errors.Add($"Calendars: '{calendar.Id}' appears more than once.");
-            }
-
-            try
-            {
-                SlaCalendars.Build(calendar);
-            }
-            catch (ArgumentException ex)
-            {
-                errors.Add(ex.Message);
-            }
+            CheckCalendar(errors, $"calendars[{i}]", options.Calendars[i]);
         }
 
         if (options.Policies.Count == 0)
         {
-            errors.Add("Policies: at least one SLA policy is required.");
+            errors.Add("policies", "at least one SLA policy is required.");
         }
         else if (!MatchesEverything(options.Policies[^1].Match))
         {
-            errors.Add($"Policies:{options.Policies[^1].Id}: the last policy must match every case (leave its Match empty).");
+            errors.Add($"policies[{options.Policies.Count - 1}].match", "the last policy must match every case (leave its match empty).");
         }
 
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var policy in options.Policies)
+        errors.Unique("policies", options.Policies.Select(p => p.Id));
+        var calendars = options.Calendars.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < options.Policies.Count; i++)
         {
-            if (!ids.Add(policy.Id))
-            {
-                errors.Add($"Policies: '{policy.Id}' appears more than once.");
-            }
-
-            Check(errors, policy, calendars);
+            CheckPolicy(errors, $"policies[{i}]", options.Policies[i], calendars);
         }
-
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
-    private static void Check(List<string> errors, SlaPolicySettings policy, HashSet<string> calendars)
+    private static void CheckCalendar(OptionErrors errors, string at, SlaCalendarSettings calendar)
     {
-        var at = $"Policies:{policy.Id}";
-        if (!calendars.Contains(policy.Calendar))
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(calendar.TimeZone, out _))
         {
-            errors.Add($"{at}:Calendar '{policy.Calendar}' is not a calendar.");
+            errors.Add($"{at}.timeZone", $"unknown time zone '{calendar.TimeZone}'.");
         }
 
-        Known<Tier>(errors, $"{at}:Match:Tiers", policy.Match.Tiers);
-        Known<Severity>(errors, $"{at}:Match:Severities", policy.Match.Severities);
-        Known<Channel>(errors, $"{at}:Match:Channels", policy.Match.Channels);
+        if (calendar.AlwaysOpen)
+        {
+            return;
+        }
+
+        foreach (var (day, spans) in calendar.Hours)
+        {
+            for (var s = 0; s < spans.Count; s++)
+            {
+                if (!SlaCalendars.TryParseSpan(spans[s], out _))
+                {
+                    errors.Add($"{at}.hours.{EnumNames<DayOfWeek>.Name(day)}[{s}]", $"'{spans[s]}' is not a span like 08:00-18:00 (the end may be 24:00).");
+                }
+            }
+        }
+
+        if (!calendar.Hours.Values.Any(spans => spans.Count > 0))
+        {
+            errors.Add($"{at}.hours", "a calendar that is not always open needs opening hours on at least one day.");
+        }
+    }
+
+    private static void CheckPolicy(OptionErrors errors, string at, SlaPolicySettings policy, HashSet<string> calendars)
+    {
+        if (!calendars.Contains(policy.Calendar))
+        {
+            errors.Add($"{at}.calendar", $"'{policy.Calendar}' is not a calendar.");
+        }
+
+        Known<Tier>(errors, $"{at}.match.tiers", policy.Match.Tiers);
+        Known<Severity>(errors, $"{at}.match.severities", policy.Match.Severities);
+        Known<Channel>(errors, $"{at}.match.channels", policy.Match.Channels);
 
         var targets = policy.Targets;
-        foreach (var (metric, target) in new[] { ("FirstResponse", targets.FirstResponse), ("NextResponse", targets.NextResponse), ("PeriodicUpdate", targets.PeriodicUpdate), ("Resolution", targets.Resolution) })
+        foreach (var (metric, target) in new[] { ("firstResponse", targets.FirstResponse), ("nextResponse", targets.NextResponse), ("periodicUpdate", targets.PeriodicUpdate), ("resolution", targets.Resolution) })
         {
             if (target is { } t && t <= TimeSpan.Zero)
             {
-                errors.Add($"{at}:Targets:{metric} must be positive.");
+                errors.Add($"{at}.targets.{metric}", "must be positive.");
             }
         }
 
-        foreach (var warning in policy.Warnings)
+        for (var w = 0; w < policy.Warnings.Count; w++)
         {
+            var warning = policy.Warnings[w];
             var valid = (warning.Percent, warning.Before) switch
             {
                 ({ } percent, null) => percent is > 0 and < 100,
@@ -88,35 +99,40 @@ public sealed class SlaOptionsValidator : IValidateOptions<SlaOptions>
             };
             if (!valid)
             {
-                errors.Add($"{at}:Warnings: each warning needs either Percent (between 0 and 100) or Before (positive), not both.");
+                errors.Add($"{at}.warnings[{w}]", "each warning needs either percent (between 0 and 100) or before (positive), not both.");
             }
         }
 
         var escalation = policy.Escalation;
-        foreach (var level in escalation.Levels)
+        for (var l = 0; l < escalation.Levels.Count; l++)
         {
+            var level = escalation.Levels[l];
             if (!Audiences.Contains(level.Notify, StringComparer.OrdinalIgnoreCase))
             {
-                errors.Add($"{at}:Escalation:Levels: '{level.Notify}' is not one of {string.Join(", ", Audiences)}.");
+                errors.Add($"{at}.escalation.levels[{l}].notify", $"'{level.Notify}' is not one of {string.Join(", ", Audiences)}.");
             }
 
             if (level.Timeout <= TimeSpan.Zero)
             {
-                errors.Add($"{at}:Escalation:Levels:{level.Notify}: Timeout must be positive.");
+                errors.Add($"{at}.escalation.levels[{l}].timeout", "must be positive.");
             }
         }
 
         if (escalation.CriticalCustomersStartAt > 0 && escalation.CriticalCustomersStartAt >= escalation.Levels.Count)
         {
-            errors.Add($"{at}:Escalation:CriticalCustomersStartAt {escalation.CriticalCustomersStartAt} is beyond the last level.");
+            errors.Add($"{at}.escalation.criticalCustomersStartAt", $"{escalation.CriticalCustomersStartAt} is beyond the last level.");
         }
     }
 
-    private static void Known<T>(List<string> errors, string at, List<string> values) where T : struct, Enum
+    private static void Known<T>(OptionErrors errors, string at, List<string> values)
+        where T : struct, Enum
     {
-        foreach (var value in values.Where(v => !Enum.TryParse<T>(v.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out _)))
+        for (var i = 0; i < values.Count; i++)
         {
-            errors.Add($"{at}: '{value}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.");
+            if (!Enum.TryParse<T>(values[i].Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out _))
+            {
+                errors.Add($"{at}[{i}]", $"'{values[i]}' is not one of {EnumNames<T>.Allowed}.");
+            }
         }
     }
 

@@ -11,6 +11,7 @@ public sealed class SlaPolicies
     public SlaPolicies(SlaOptions options)
     {
         var calendars = options.Calendars.ToDictionary(c => c.Id, SlaCalendars.Build, StringComparer.Ordinal);
+        Calendars = calendars;
         policies = [.. options.Policies.Select(p => new SlaPolicy(p, calendars.TryGetValue(p.Calendar, out var calendar)
             ? calendar
             : throw new ArgumentException($"Policy '{p.Id}' uses unknown calendar '{p.Calendar}'.")))];
@@ -21,4 +22,7 @@ public sealed class SlaPolicies
         ?? throw new InvalidOperationException("No SLA policy matches; the last policy must match every case.");
 
     public SlaPolicy? Find(string id) => policies.Find(p => p.Id == id);
+
+    /// <summary>The business calendars by id: what SLA clocks count in, and what notification quiet hours follow.</summary>
+    public IReadOnlyDictionary<string, BusinessCalendar> Calendars { get; }
 }

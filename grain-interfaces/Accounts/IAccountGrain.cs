@@ -1,12 +1,13 @@
 using HealthGrid.Domain.Accounts;
 using HealthGrid.Domain.Customers;
 using HealthGrid.GrainInterfaces.Alerts;
+using HealthGrid.GrainInterfaces.Configuration;
 
 namespace HealthGrid.GrainInterfaces.Accounts;
 
 /// <summary>An account and the live roll-up of its customers, keyed by account id.</summary>
 [Alias("HealthGrid.IAccountGrain")]
-public interface IAccountGrain : IAlertOwner
+public interface IAccountGrain : IAlertOwner, IConfigurationDependent
 {
     /// <summary>Creates or replaces the profile; true when it was created.</summary>
     [Alias("UpsertProfile")]

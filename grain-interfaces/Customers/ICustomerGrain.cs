@@ -3,12 +3,13 @@ using HealthGrid.Domain.Continuity;
 using HealthGrid.Domain.Customers;
 using HealthGrid.Domain.Ingest;
 using HealthGrid.GrainInterfaces.Alerts;
+using HealthGrid.GrainInterfaces.Configuration;
 
 namespace HealthGrid.GrainInterfaces.Customers;
 
 /// <summary>The live model of one customer and its cases, keyed by customer id.</summary>
 [Alias("HealthGrid.ICustomerGrain")]
-public interface ICustomerGrain : IAlertOwner
+public interface ICustomerGrain : IAlertOwner, IConfigurationDependent
 {
     /// <summary>Creates or replaces the profile. The account must exist.</summary>
     [Alias("UpsertProfile")]
@@ -49,7 +50,7 @@ public interface ICustomerGrain : IAlertOwner
     [Alias("SimulateDisruption")]
     Task<CustomerImpact?> SimulateDisruptionAsync(ScenarioPlan plan);
 
-    /// <summary>Re-applies the SLA policies in force to the open cases (after a configuration change).</summary>
-    [Alias("RefreshSla")]
-    Task RefreshSlaAsync();
+    /// <summary>Nothing but an activation: a customer woken after a failover fires what fell due meanwhile and re-arms its timers.</summary>
+    [Alias("Wake")]
+    Task WakeAsync();
 }

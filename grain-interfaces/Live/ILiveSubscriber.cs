@@ -1,31 +1,14 @@
-using HealthGrid.Domain.Alerts;
-using HealthGrid.Domain.Cases;
-using HealthGrid.Domain.Continuity;
-using HealthGrid.Domain.Live;
-using Orleans.Concurrency;
-
 namespace HealthGrid.GrainInterfaces.Live;
 
 /// <summary>
-/// A silo's live-push endpoint (its SignalR hub), observed by every silo's broadcaster: alert changes
-/// as they happen, customer and case changes as coalesced per flush, live conversations as they move,
-/// continuity runs as they progress.
+/// A silo's local receiver of live changes (its SignalR hub): every change made on any silo arrives
+/// here through the cluster fan-out, in the order its silo sent it. A silo without dashboards
+/// (a test cluster) has none.
 /// </summary>
-[Alias("HealthGrid.ILiveSubscriber")]
-public interface ILiveSubscriber : IGrainObserver
+public interface ILiveSubscriber
 {
-    [Alias("OnAlerts"), OneWay]
-    Task OnAlertsAsync(Alert[] alerts);
+    Task OnChangesAsync(LiveChanges changes);
 
-    [Alias("OnCustomers"), OneWay]
-    Task OnCustomersAsync(CustomerUpdate[] customers);
-
-    [Alias("OnCases"), OneWay]
-    Task OnCasesAsync(CaseView[] cases);
-
-    [Alias("OnInteractions"), OneWay]
-    Task OnInteractionsAsync(LiveInteractionView[] interactions);
-
-    [Alias("OnContinuityRuns"), OneWay]
-    Task OnContinuityRunsAsync(ContinuityRun[] runs);
+    /// <summary>Changes may have been missed (a peer died with some unsent, a gap in a peer's numbering): every dashboard reads its state again.</summary>
+    Task OnResyncAsync(string reason);
 }

@@ -1,11 +1,12 @@
 using HealthGrid.Domain.ProcessOwners;
 using HealthGrid.GrainInterfaces.Alerts;
+using HealthGrid.GrainInterfaces.Configuration;
 
 namespace HealthGrid.GrainInterfaces.ProcessOwners;
 
 /// <summary>A process owner keyed by the configured owner id.</summary>
 [Alias("HealthGrid.IProcessOwnerGrain")]
-public interface IProcessOwnerGrain : IAlertOwner
+public interface IProcessOwnerGrain : IAlertOwner, IConfigurationDependent
 {
     [Alias("RecordThemes")]
     Task RecordThemesAsync(ThemeActivity activity);

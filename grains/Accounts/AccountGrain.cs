@@ -1,11 +1,14 @@
 using HealthGrid.Domain.Accounts;
 using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Configuration;
 using HealthGrid.Domain.Customers;
 using HealthGrid.Domain.Customers.Scoring;
 using HealthGrid.Domain.Projections;
 using HealthGrid.GrainInterfaces.Accounts;
 using HealthGrid.Grains.Alerts;
+using HealthGrid.Grains.Configuration;
 using HealthGrid.Grains.Hosting;
+using HealthGrid.Grains.Live;
 using HealthGrid.Storage.Projections;
 using Microsoft.Extensions.Options;
 
@@ -22,10 +25,15 @@ public sealed class AccountGrain(
     IProjectionStore store,
     TotalRevenue totalRevenue,
     AlertPublishing alertPublishing,
+    ProposedRules proposals,
     IOptionsMonitor<HealthModelOptions> model,
     IOptionsMonitor<AlertOptions> alertOptions,
+    LiveBroadcaster broadcaster,
     TimeProvider time) : Grain, IAccountGrain
 {
+    /// <summary>The roll-up dashboards were last sent: a batch of summaries that moves nothing sends nothing.</summary>
+    private AccountRollup? pushed;
+
     private readonly AccountMembers customers = new();
 
     /// <summary>Customers that left, with the profile version they left with: older summaries must not bring them back.</summary>
@@ -77,7 +85,14 @@ public sealed class AccountGrain(
     public async Task ApplyCustomerSummariesAsync(CustomerSummary[] summaries)
     {
         Merge(summaries);
-        await EvaluateConcentrationAsync();
+        var rollup = Rollup();
+        if (state.State.Profile is { } profile && rollup != pushed)
+        {
+            broadcaster.Publish(new AccountUpdate(AccountId, profile.Name, rollup));
+            pushed = rollup;
+        }
+
+        await EvaluateConcentrationAsync(rollup);
     }
 
     public Task RemoveCustomerAsync(string customerId, long profileVersion)
@@ -93,14 +108,33 @@ public sealed class AccountGrain(
 
     public Task<AlertActionResult> ActOnAlertAsync(string alertId, AlertState to, string by) => alerts.ActAsync(alertId, to, by, state.WriteStateAsync);
 
-    private async Task EvaluateConcentrationAsync()
+    /// <summary>A new concentration share would open or close this account's concentration-risk alert.</summary>
+    public async Task<ConfigurationEffects> PreviewAsync(ConfigurationProposal proposal)
+    {
+        if (proposal.Area != ConfigurationAreaNames.Alerts || state.State.Profile is not { } profile)
+        {
+            return ConfigurationEffects.None;
+        }
+
+        var rollup = Rollup();
+        var open = alerts.Open.FirstOrDefault();
+        var share = proposals.Options<AlertOptions>(proposal).ConcentrationShare;
+        var (put, clear) = ConcentrationAlerts.Evaluate(open, profile, rollup, await totalRevenue.GetAsync(atLeast: rollup.Revenue), share, state.State.RiskEpisodes + 1, proposal.At);
+        return put is not null && open is null ? new ConfigurationEffects { AlertsOpening = [new AlertEffect(AlertType.ConcentrationRisk, AccountId, put.Message)] }
+            : clear is not null ? new ConfigurationEffects { AlertsClosing = [new AlertEffect(AlertType.ConcentrationRisk, AccountId, $"Resolved: {open!.Message}", clear)] }
+            : ConfigurationEffects.None;
+    }
+
+    public Task ReevaluateAsync(string area) => area == ConfigurationAreaNames.Alerts ? EvaluateConcentrationAsync(Rollup()) : Task.CompletedTask;
+
+    /// <summary>Judges concentration on <paramref name="rollup"/>, the roll-up as it stands (computed once per batch of summaries).</summary>
+    private async Task EvaluateConcentrationAsync(AccountRollup rollup)
     {
         if (state.State.Profile is not { } profile)
         {
             return;
         }
 
-        var rollup = Rollup();
         var total = await totalRevenue.GetAsync(atLeast: rollup.Revenue);
         var open = alerts.Open.FirstOrDefault();
         var (put, clear) = ConcentrationAlerts.Evaluate(open, profile, rollup, total, alertOptions.CurrentValue.ConcentrationShare, open is null ? state.State.RiskEpisodes + 1 : state.State.RiskEpisodes, time.GetUtcNow());

@@ -14,10 +14,12 @@ using Microsoft.Extensions.Options;
 namespace HealthGrid.Grains.Activity;
 
 /// <summary>
-/// One per silo. Tallies the events applied by this silo's customer grains per journey stage
-/// (volume, sentiment, effort, SLA outcomes, events for processes nobody owns) and complaints and SLA
-/// outcomes per process owner, and sends each grain one batch per interval: a busy stage never
-/// receives one call per event.
+/// One per silo. Tallies the events applied by this silo's customer grains per journey stage and
+/// five-minute bucket of when they happened (volume, sentiment, effort, SLA outcomes, events for
+/// processes nobody owns), so that back-filled history of the last day lands where it belongs, and
+/// complaints and SLA outcomes per process owner; it sends each grain one batch per bucket per
+/// interval, so a busy stage never receives one call per event. A batch that cannot be delivered
+/// (its grain is moving to another silo, say) is sent again with the next interval.
 /// </summary>
 public sealed partial class ActivityAggregator(
     IGrainFactory grains,
@@ -27,8 +29,18 @@ public sealed partial class ActivityAggregator(
     ILogger<ActivityAggregator> logger) : PeriodicLoop(time, logger)
 {
     private const string Unspecified = "unspecified";
+
+    /// <summary>Journey-stage statistics cover the last day (their 24 h figures and hourly series).</summary>
+    private static readonly TimeSpan StageHistory = TimeSpan.FromDays(1);
+
+    private static readonly TimeSpan BucketWidth = TimeSpan.FromMinutes(5);
+
+    /// <summary>Undelivered batches kept for the next interval; past this many the oldest are let go (logged).</summary>
+    private const int MaxRetrying = 10_000;
+
     private readonly Lock gate = new();
-    private Dictionary<string, StageTally> stages = new(StringComparer.Ordinal);
+    private readonly UndeliveredBatches undelivered = new(MaxRetrying);
+    private Dictionary<(string Stage, DateTimeOffset Bucket), StageTally> stages = [];
     private Dictionary<(string Owner, string Code, string Region, string Product), int> themes = [];
     private Dictionary<string, (int Met, int Breached)> ownerSla = new(StringComparer.Ordinal);
 
@@ -39,19 +51,22 @@ public sealed partial class ActivityAggregator(
 
     public void Record(Interaction e, TextSignal text, CustomerProfile profile)
     {
-        if (e.OccurredAt < Time.GetUtcNow() - options.Value.LiveWindow)
+        var now = Time.GetUtcNow();
+        if (e.OccurredAt < now - StageHistory)
         {
             return;
         }
 
         double? sentiment = ReferenceEquals(text, TextSignal.Empty) ? null : text.Sentiment;
         var process = e.Complaint is { } complaint ? organisation.Index.ProcessOfCode(complaint.Code) : null;
-        var owner = process?.Owner;
+
+        // Themes escalate what is happening now: back-filled complaints do not count towards them.
+        var owner = e.OccurredAt >= now - options.Value.LiveWindow ? process?.Owner : null;
         lock (gate)
         {
             if (e.JourneyStage is { } stage)
             {
-                var tally = TallyFor(stage);
+                var tally = TallyFor(stage, e.OccurredAt > now ? now : e.OccurredAt);
                 tally.Add(e.Kind, sentiment, e.Survey);
                 if (process is not null && string.IsNullOrWhiteSpace(owner))
                 {
@@ -74,7 +89,7 @@ public sealed partial class ActivityAggregator(
         {
             if (outcome.JourneyStage is { } stage)
             {
-                TallyFor(stage).AddSla(outcome.Met);
+                TallyFor(stage, Time.GetUtcNow()).AddSla(outcome.Met);
             }
 
             if (outcome.ProcessOwner is { } owner)
@@ -87,7 +102,7 @@ public sealed partial class ActivityAggregator(
 
     protected override async Task RunOnceAsync()
     {
-        Dictionary<string, StageTally> stageBatch;
+        Dictionary<(string Stage, DateTimeOffset Bucket), StageTally> stageBatch;
         Dictionary<(string Owner, string Code, string Region, string Product), int> themeBatch;
         Dictionary<string, (int Met, int Breached)> slaBatch;
         lock (gate)
@@ -95,47 +110,53 @@ public sealed partial class ActivityAggregator(
             stageBatch = stages;
             themeBatch = themes;
             slaBatch = ownerSla;
-            stages = new Dictionary<string, StageTally>(StringComparer.Ordinal);
+            stages = [];
             themes = [];
             ownerSla = new Dictionary<string, (int Met, int Breached)>(StringComparer.Ordinal);
         }
 
         var now = Time.GetUtcNow();
         var owners = themeBatch.Keys.Select(k => k.Owner).Concat(slaBatch.Keys).Distinct(StringComparer.Ordinal);
-        var sends = stageBatch.Select(s => SendAsync(s.Key, () => grains.GetGrain<IJourneyStageGrain>(s.Key).RecordActivityAsync(s.Value.ToActivity(now))))
-            .Concat(owners.Select(owner => SendAsync(owner, () =>
+
+        // Each batch is built once: a retry sends the same activity, stamped with when it was tallied.
+        var batches = stageBatch.Select(s =>
+            {
+                var activity = s.Value.ToActivity(s.Key.Bucket);
+                return (Target: s.Key.Stage, Send: (Func<Task>)(() => grains.GetGrain<IJourneyStageGrain>(s.Key.Stage).RecordActivityAsync(activity)));
+            })
+            .Concat(owners.Select(owner =>
             {
                 var (met, breached) = slaBatch.GetValueOrDefault(owner);
                 var counts = themeBatch.Where(t => t.Key.Owner == owner).Select(t => new ThemeCount(t.Key.Code, t.Key.Region, t.Key.Product, t.Value));
-                return grains.GetGrain<IProcessOwnerGrain>(owner).RecordThemesAsync(new ThemeActivity(now, [.. counts], met, breached));
-            })));
-        await Task.WhenAll(sends);
+                var activity = new ThemeActivity(now, [.. counts], met, breached);
+                return (Target: owner, Send: (Func<Task>)(() => grains.GetGrain<IProcessOwnerGrain>(owner).RecordThemesAsync(activity)));
+            }));
+        foreach (var (target, error) in await undelivered.SendAsync(batches))
+        {
+            LogSendFailed(error, target);
+        }
+
+        if (undelivered.TakeDropped() is > 0 and var dropped)
+        {
+            LogRetryingDropped(dropped);
+        }
     }
 
-    private StageTally TallyFor(string stage)
+    private StageTally TallyFor(string stage, DateTimeOffset at)
     {
-        if (!stages.TryGetValue(stage, out var tally))
+        var bucket = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % BucketWidth.Ticks), TimeSpan.Zero);
+        if (!stages.TryGetValue((stage, bucket), out var tally))
         {
             tally = new StageTally();
-            stages[stage] = tally;
+            stages[(stage, bucket)] = tally;
         }
 
         return tally;
     }
 
-    private async Task SendAsync(string target, Func<Task> send)
-    {
-        try
-        {
-            await send();
-        }
-        catch (Exception ex)
-        {
-            // Tallies are statistics, not events: losing one interval's worth is logged, not retried.
-            LogSendFailed(ex, target);
-        }
-    }
-
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Sending activity tallies to {Target} failed; this interval's tallies are dropped")]
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Sending activity tallies to {Target} failed; they are sent again with the next interval")]
     private partial void LogSendFailed(Exception exception, string target);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "{Count} undelivered activity batches were let go: more were waiting to be sent again than the bound allows")]
+    private partial void LogRetryingDropped(int count);
 }

@@ -114,41 +114,53 @@ internal sealed partial class CustomerEvents(CustomerModel customer, Snapshots s
         if (live)
         {
             snapshots.Applied(1);
+            PushConversations(e, effects);
         }
 
         if (live && !e.IsInternal)
         {
             services.Activity.Record(e, health.Text, customer.Profile!);
             services.Metrics.Applied(services.Time.GetUtcNow() - e.ReceivedAt);
-            PushConversation(e);
         }
     }
 
-    /// <summary>A customer message of a live chat or call moves the conversation on supervisors' screens (or ends it).</summary>
-    private void PushConversation(Interaction e)
+    /// <summary>
+    /// Supervisors' screens follow live chats and calls: a customer message moves its conversation,
+    /// and every conversation that ended (a non-live message, or idle for the timeout) leaves the list.
+    /// </summary>
+    private void PushConversations(Interaction e, CaseEffects effects)
     {
-        if (e.Message is not { Direction: MessageDirection.Customer } message || customer.Profile is not { } profile)
+        if (customer.Profile is not { } profile)
         {
             return;
         }
 
-        var state = customer.State.Live.GetValueOrDefault(message.InteractionId);
-        services.Broadcaster.Publish(new LiveInteractionView
+        foreach (var ended in effects.EndedConversations)
         {
-            Id = message.InteractionId,
-            CustomerId = customer.CustomerId,
-            CustomerName = profile.Name,
-            AccountId = profile.AccountId,
-            Team = state?.Team ?? message.Team ?? FrustrationAlerts.UnassignedTeam,
-            Tier = profile.Tier,
-            Frustrated = state?.Frustrated ?? 0,
-            Cues = state is null ? [] : [.. state.Cues],
-            CustomerHealth = Math.Round(customer.State.Health.Score, 1),
-            LastMessageAt = e.OccurredAt,
-            AlertId = state?.AlertId,
-            Ended = state is null,
-        });
+            services.Broadcaster.Publish(View(profile, ended, ended.LastAt, ended: true));
+        }
+
+        if (e.Message is { Direction: MessageDirection.Customer } message && customer.State.Live.TryGetValue(message.InteractionId, out var live))
+        {
+            services.Broadcaster.Publish(View(profile, live, e.OccurredAt, ended: false));
+        }
     }
+
+    private LiveInteractionView View(CustomerProfile profile, LiveInteraction live, DateTimeOffset lastMessageAt, bool ended) => new()
+    {
+        Id = live.Id,
+        CustomerId = customer.CustomerId,
+        CustomerName = profile.Name,
+        AccountId = profile.AccountId,
+        Team = live.Team ?? FrustrationAlerts.UnassignedTeam,
+        Tier = profile.Tier,
+        Frustrated = live.Frustrated,
+        Cues = [.. live.Cues],
+        CustomerHealth = Math.Round(customer.State.Health.Score, 1),
+        LastMessageAt = lastMessageAt,
+        AlertId = live.AlertId,
+        Ended = ended,
+    };
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Customer {CustomerId} replayed {Count} events from the log up to sequence {AppliedSeq}")]
     private partial void LogReplayed(string customerId, int count, long appliedSeq);

@@ -1,5 +1,6 @@
 using HealthGrid.Domain.Alerts;
 using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Configuration;
 using HealthGrid.Domain.Continuity;
 using HealthGrid.Domain.Customers;
 using HealthGrid.Domain.Ingest;
@@ -34,9 +35,11 @@ public sealed class CustomerGrain(
     {
         parts = CustomerParts.Create(this, GrainFactory, this.GetPrimaryKeyString(), state, services, IngestAsync, AfterWriteAsync);
         services.Metrics.Activated();
+        services.Active.Activated(Customer.CustomerId);
         if (Customer.Profile is not null)
         {
             await parts.Events.ReplayAsync(cancellationToken);
+            Rescore();
             parts.Events.Publish(Customer.RefreshCases(services.Time.GetUtcNow(), services.Rules.Now), live: false);
             parts.Snapshots.Start(this, parts.Queue.Run);
             await parts.Sla.ScheduleAsync();
@@ -52,7 +55,7 @@ public sealed class CustomerGrain(
             await parts.Snapshots.WriteIfDueAsync(force: true, shuttingDown);
         }
 
-        services.OpenCases.Track(Customer.CustomerId, hasOpenCases: false);
+        services.Active.Deactivated(Customer.CustomerId);
         services.Metrics.Deactivated();
     }
 
@@ -90,11 +93,43 @@ public sealed class CustomerGrain(
 
     public Task<AlertActionResult> ActOnAlertAsync(string alertId, AlertState to, string by) => Write(() => parts.Actions.OnAlertAsync(alertId, to, by));
 
-    public Task RefreshSlaAsync() => Write(() =>
+    /// <summary>New SLA policies reach the open cases (their deadlines move, breaches due at once fire); a new health model re-weighs the score.</summary>
+    public Task ReevaluateAsync(string area) => Write(() =>
     {
-        parts.Events.Publish(Customer.RefreshCases(services.Time.GetUtcNow(), services.Rules.Now), live: true);
+        if (Known() is null)
+        {
+            return Task.FromResult(false);
+        }
+
+        if (area == ConfigurationAreaNames.Sla)
+        {
+            parts.Events.Publish(Customer.RefreshCases(services.Time.GetUtcNow(), services.Rules.Now), live: true);
+        }
+        else if (area == ConfigurationAreaNames.HealthModel)
+        {
+            Rescore();
+        }
+
         return Task.FromResult(true);
     });
+
+    public Task<ConfigurationEffects> PreviewAsync(ConfigurationProposal proposal) =>
+        Task.FromResult(Known() is null ? ConfigurationEffects.None : parts.Reads.Preview(proposal));
+
+    public Task WakeAsync()
+    {
+        Known();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The score under the health model in force (a snapshot taken under an earlier one, a model change); published when it moved.</summary>
+    private void Rescore()
+    {
+        if (Customer.Rescore(services.Rules.Now.Model))
+        {
+            services.Publisher.Publish(Customer.Summary(services.Time.GetUtcNow()));
+        }
+    }
 
     /// <summary>The profile; without one this customer does not exist, and the activation is let go.</summary>
     private CustomerProfile? Known()
@@ -115,14 +150,19 @@ public sealed class CustomerGrain(
             return [.. interactions.Select(e => IngestOutcome.Rejected(e.EventId, "customerId", $"unknown customer '{Customer.CustomerId}'"))];
         }
 
-        if (await parts.Events.RecordAsync(interactions) is { } outcomes)
+        // An event whose case or conversation id is another customer's is refused before anything is journaled.
+        var refused = await CustomerIdClaims.CheckAsync(Customer, interactions, services);
+        var recorded = interactions.Where((_, i) => refused[i] is null).ToArray();
+        var outcomes = recorded.Length == 0 ? [] : await parts.Events.RecordAsync(recorded);
+        if (outcomes is null)
         {
-            return outcomes;
+            // Whether the batch committed is unknown: drop this activation so the next one rebuilds from the log.
+            DeactivateOnIdle();
+            outcomes = [.. recorded.Select(e => IngestOutcome.Unavailable(e.EventId))];
         }
 
-        // Whether the batch committed is unknown: drop this activation so the next one rebuilds from the log.
-        DeactivateOnIdle();
-        return [.. interactions.Select(e => IngestOutcome.Unavailable(e.EventId))];
+        var next = 0;
+        return [.. refused.Select(r => r ?? outcomes[next++])];
     }
 
     /// <summary>A write outside ingest (an action, a policy refresh): serialized with everything else, then the SLA timer re-armed.</summary>

@@ -1,4 +1,5 @@
 using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Configuration;
 using HealthGrid.Domain.Continuity;
 using HealthGrid.Domain.Customers;
 using HealthGrid.Domain.Customers.Scoring;
@@ -33,6 +34,18 @@ internal sealed class CustomerReads(CustomerModel customer, CustomerServices ser
         var stored = services.Publisher.PendingCase(caseId) ?? await services.Store.GetCaseAsync(caseId, CancellationToken.None);
         return stored?.CustomerId == customer.CustomerId ? stored : null;
     }
+
+    /// <summary>
+    /// What a proposed configuration would change here, worked out on copies: new SLA policies on the
+    /// open cases, a new health model on the score.
+    /// </summary>
+    public ConfigurationEffects Preview(ConfigurationProposal proposal) => proposal.Area switch
+    {
+        ConfigurationAreaNames.Sla when customer.State.Cases.Values.Any(c => c.IsOpen) =>
+            customer.PreviewSla(services.Copier.Copy(customer.State.Cases), services.Rules.Now, services.Proposals.For(proposal), proposal.At),
+        ConfigurationAreaNames.HealthModel => customer.PreviewHealth(services.Proposals.For(proposal).Model),
+        _ => ConfigurationEffects.None,
+    };
 
     /// <summary>
     /// Runs the scenario forward on a copy of the state: one synchronous turn, so no event is half

@@ -1,6 +1,6 @@
 using HealthGrid.Grains.Activity;
 using HealthGrid.Grains.Alerts;
-using HealthGrid.Grains.Cases;
+using HealthGrid.Grains.Configuration;
 using HealthGrid.Grains.Live;
 using HealthGrid.Grains.Projections;
 using HealthGrid.Storage.Ingest;
@@ -17,21 +17,25 @@ namespace HealthGrid.Grains.Customers;
 /// </summary>
 public sealed class CustomerServices(
     IEventJournal journal,
+    IClientIdRegistry clientIds,
     ScoreHistoryReader history,
     ProjectionPublisher publisher,
     IProjectionStore store,
     ActivityAggregator activity,
     LiveBroadcaster broadcaster,
-    OpenCaseRegistry openCases,
+    ActiveCustomers active,
     CurrentCustomerRules rules,
     IOptionsMonitor<SnapshotOptions> snapshots,
     CustomerMetrics metrics,
     AlertMetrics alertMetrics,
     TimeProvider time,
     DeepCopier copier,
+    ProposedRules proposals,
     ILogger<CustomerGrain> logger)
 {
     public IEventJournal Journal => journal;
+
+    public IClientIdRegistry ClientIds => clientIds;
 
     public ScoreHistoryReader History => history;
 
@@ -43,7 +47,7 @@ public sealed class CustomerServices(
 
     public LiveBroadcaster Broadcaster => broadcaster;
 
-    public OpenCaseRegistry OpenCases => openCases;
+    public ActiveCustomers Active => active;
 
     public CurrentCustomerRules Rules => rules;
 
@@ -56,6 +60,8 @@ public sealed class CustomerServices(
     public TimeProvider Time => time;
 
     public DeepCopier Copier => copier;
+
+    public ProposedRules Proposals => proposals;
 
     public ILogger Logger => logger;
 }

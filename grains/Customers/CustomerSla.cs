@@ -1,12 +1,19 @@
+using HealthGrid.Domain.Alerts;
 using HealthGrid.Domain.Cases;
 using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Ingest;
+using HealthGrid.Storage.Projections;
 
 namespace HealthGrid.Grains.Customers;
 
 /// <summary>
-/// A customer's SLA timing: one grain timer armed for the earliest upcoming deadline, warning or
-/// escalation step, and a reminder while any exists so that a restart or failover re-activates the
-/// customer (which then fires whatever became due meanwhile, marked late). Fired timers become
+/// A customer's timing: one grain timer armed for the earliest upcoming SLA deadline, warning or
+/// escalation step, or live conversation going idle. While an SLA timer exists the customer also
+/// holds a reminder and its next SLA timer is in the store's index, so that a restart or failover
+/// re-activates it (and it fires whatever became due meanwhile, marked late). Idle conversations
+/// need neither: every live message moves them, and a reminder registered and dropped per
+/// conversation would cost storage writes on the hottest path; after a restart they end when the
+/// customer next activates, and dashboards drop idle conversations on their own. Fired timers become
 /// journaled events with deterministic ids: each fires once, in order with everything else.
 /// </summary>
 internal sealed class CustomerSla(IGrainBase grain, Func<Func<Task>, Task> run, CustomerModel customer, CustomerEvents events, CustomerServices services)
@@ -22,6 +29,9 @@ internal sealed class CustomerSla(IGrainBase grain, Func<Func<Task>, Task> run, 
     /// <summary>What the open-case registry was last told about this customer.</summary>
     private bool? trackedOpen;
 
+    /// <summary>The next timer as last published to the store's timer index, which failover reads.</summary>
+    private (bool Known, DateTimeOffset? At) published;
+
     /// <summary>Fires what is due, then arms for what comes next (soon again when the journal failed).</summary>
     public async Task FireAsync()
     {
@@ -29,25 +39,26 @@ internal sealed class CustomerSla(IGrainBase grain, Func<Func<Task>, Task> run, 
         await ScheduleAsync(retrySoon: !fired);
     }
 
-    /// <summary>Arms the timer for the next SLA deadline and keeps a reminder while there is one.</summary>
+    /// <summary>Arms the timer for the next SLA deadline or idle conversation, and keeps a reminder while an SLA timer exists.</summary>
     public async Task ScheduleAsync(bool retrySoon = false)
     {
         var state = customer.State;
-        var next = CaseTimers.Next(state.Cases.Values, services.Rules.Now.Policies);
+        var sla = CaseTimers.Next(state.Cases.Values, services.Rules.Now.Policies);
+        var next = Earliest(sla, FrustrationAlerts.NextIdle(state, services.Rules.Now.Alerts));
         TrackOpenCases(state.Cases.Values.Any(c => c.IsOpen));
+        PublishNextTimer(sla);
+
+        // The grain timer is armed before the reminder call is awaited, at the moment the timers are
+        // known, so that a deadline is never measured from when the reminder service answered.
+        Arm(next, retrySoon);
+        await KeepReminderAsync(sla is not null);
+    }
+
+    private void Arm(DateTimeOffset? next, bool retrySoon)
+    {
         if (next is null)
         {
             timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            if (state.SlaReminder)
-            {
-                if (await grain.GetReminder(ReminderName) is { } reminder)
-                {
-                    await grain.UnregisterReminder(reminder);
-                }
-
-                state.SlaReminder = false;
-            }
-
             return;
         }
 
@@ -59,11 +70,34 @@ internal sealed class CustomerSla(IGrainBase grain, Func<Func<Task>, Task> run, 
         var due = retrySoon ? RetryAfterJournalFailure : next.Value - services.Time.GetUtcNow();
         timer ??= grain.RegisterGrainTimer(() => run(FireAsync), new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = false });
         timer.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-        if (!state.SlaReminder)
+    }
+
+    private async Task KeepReminderAsync(bool needed)
+    {
+        var state = customer.State;
+        if (needed && !state.SlaReminder)
         {
             var period = services.Rules.Now.Sla.ReminderPeriod;
             await grain.RegisterOrUpdateReminder(ReminderName, period, period);
             state.SlaReminder = true;
+        }
+        else if (!needed && state.SlaReminder)
+        {
+            if (await grain.GetReminder(ReminderName) is { } reminder)
+            {
+                await grain.UnregisterReminder(reminder);
+            }
+
+            state.SlaReminder = false;
+        }
+    }
+
+    private void PublishNextTimer(DateTimeOffset? next)
+    {
+        if (!published.Known || published.At != next)
+        {
+            services.Publisher.Publish(new CustomerTimer(customer.CustomerId, next));
+            published = (true, next);
         }
     }
 
@@ -72,10 +106,12 @@ internal sealed class CustomerSla(IGrainBase grain, Func<Func<Task>, Task> run, 
     {
         if (trackedOpen != hasOpenCases)
         {
-            services.OpenCases.Track(customer.CustomerId, hasOpenCases);
+            services.Active.TrackOpenCases(customer.CustomerId, hasOpenCases);
             trackedOpen = hasOpenCases;
         }
     }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     /// <summary>Journals and applies every timer due now, repeating while firing makes more due (a warning, then the breach).</summary>
     private async Task<bool> FireDueAsync()
@@ -84,12 +120,17 @@ internal sealed class CustomerSla(IGrainBase grain, Func<Func<Task>, Task> run, 
         for (var round = 0; round < MaxRoundsPerFiring; round++)
         {
             var due = CaseTimers.Due(customer.State.Cases.Values, services.Rules.Now.Policies, now);
-            if (due.Count == 0)
+            var idle = FrustrationAlerts.NextIdle(customer.State, services.Rules.Now.Alerts) is { } at && at <= now ? at : (DateTimeOffset?)null;
+            if (due.Count == 0 && idle is null)
             {
                 return true;
             }
 
-            if (await events.RecordAsync([.. due.Select(t => CaseTimers.Event(customer.CustomerId, customer.State.Cases, t))]) is null)
+            Interaction[] firing = [
+                .. due.Select(t => CaseTimers.Event(customer.CustomerId, customer.State.Cases, t)),
+                .. idle is { } quiet ? [FrustrationAlerts.IdleEvent(customer.CustomerId, quiet, now)] : Array.Empty<Interaction>(),
+            ];
+            if (await events.RecordAsync(firing) is null)
             {
                 return false;
             }

@@ -20,7 +20,8 @@ public sealed class BackgroundLoopLifecycle(IEnumerable<BackgroundLoop> loops) :
     public static int StageOf(LoopStage stage) => stage switch
     {
         // ApplicationServices stops after every grain has deactivated (and flushed into the publishers).
-        LoopStage.Storage => ServiceLifecycleStage.ApplicationServices - 1,
+        LoopStage.Storage => ServiceLifecycleStage.ApplicationServices - 2,
+        LoopStage.Cluster => ServiceLifecycleStage.ApplicationServices - 1,
         LoopStage.Publishing => ServiceLifecycleStage.ApplicationServices,
         LoopStage.Active => ServiceLifecycleStage.Active,
         _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, "unknown loop stage"),

@@ -1,5 +1,6 @@
 using HealthGrid.Domain.Activity;
 using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Configuration;
 using HealthGrid.Domain.Continuity;
 using HealthGrid.Domain.Customers.Scoring;
 using HealthGrid.Domain.Organisation;
@@ -8,16 +9,21 @@ using HealthGrid.GrainInterfaces.Customers;
 using HealthGrid.Grains.Accounts;
 using HealthGrid.Grains.Activity;
 using HealthGrid.Grains.Alerts;
-using HealthGrid.Grains.Cases;
+using HealthGrid.Grains.Cluster;
+using HealthGrid.Grains.Configuration;
 using HealthGrid.Grains.Customers;
 using HealthGrid.Grains.Live;
+using HealthGrid.Grains.Notifications;
 using HealthGrid.Grains.Projections;
 using HealthGrid.Grains.Sla;
 using HealthGrid.Hosting.Background;
 using HealthGrid.Hosting.Configuration;
+using HealthGrid.Storage.Configuration;
 using HealthGrid.Storage.Continuity;
 using HealthGrid.Storage.Ingest;
+using HealthGrid.Storage.Notifications;
 using HealthGrid.Storage.Projections;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -34,16 +40,18 @@ public static class GrainServices
     public static IServiceCollection AddHealthGridGrains(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddValidatedOptions<HealthModelOptions>(HealthModelOptions.Section);
-        services.AddValidatedOptions<OrganisationOptions>(OrganisationOptions.Section);
+        services.AddConfigurationArea<HealthModelOptions>(ConfigurationAreaNames.HealthModel, HealthModelOptions.Section);
+        services.AddConfigurationArea<OrganisationOptions>(ConfigurationAreaNames.Organisation, OrganisationOptions.Section);
+        services.AddConfigurationArea<SlaOptions>(ConfigurationAreaNames.Sla, SlaOptions.Section);
+        services.AddConfigurationArea<AlertOptions>(ConfigurationAreaNames.Alerts, AlertOptions.Section);
+        services.AddHealthGridNotifications();
         services.AddValidatedOptions<SnapshotOptions>(SnapshotOptions.Section);
         services.AddValidatedOptions<ProjectionOptions>(ProjectionOptions.Section);
         services.AddValidatedOptions<ActivityOptions>(ActivityOptions.Section);
         services.AddValidatedOptions<JournalOptions>(JournalOptions.Section);
         services.AddValidatedOptions<ContinuityOptions>(ContinuityOptions.Section);
+        services.AddValidatedOptions<ConfigurationOptions>(ConfigurationOptions.Section);
         services.AddSingleton<IValidateOptions<HealthModelOptions>, HealthModelOptionsValidator>();
-        services.AddValidatedOptions<SlaOptions>(SlaOptions.Section);
-        services.AddValidatedOptions<AlertOptions>(AlertOptions.Section);
         services.AddSingleton<IValidateOptions<OrganisationOptions>, OrganisationOptionsValidator>();
         services.AddSingleton<IValidateOptions<SlaOptions>, SlaOptionsValidator>();
 
@@ -57,7 +65,19 @@ public static class GrainServices
         services.AddSingleton<AlertMetrics>();
         services.AddSingleton<CurrentSlaPolicies>();
         services.AddSingleton<CurrentCustomerRules>();
-        services.AddSingleton<OpenCaseRegistry>();
+        services.AddSingleton<ActiveCustomers>();
+        services.AddSingleton<ILocalConfigurationDependents>(s => s.GetRequiredService<ActiveCustomers>());
+        services.AddGrainService<ClusterPeer>();
+        services.AddSingleton<ClusterPeerClient>();
+        services.AddSingleton<PeerInbox>();
+        services.AddSingleton<ClusterFanout>();
+        services.AddBackgroundLoop<ClusterMembershipWatch>();
+        services.AddBackgroundLoop<ConfigurationSync>();
+        services.AddSingleton<ProposedRules>();
+        services.AddSingleton<ConfigurationPreviews>();
+        services.AddSingleton<ConfigurationFollowUps>();
+        services.AddSingleton<ConfigurationEditor>();
+        services.AddBackgroundLoop<DeadlineRecovery>();
         services.AddBackgroundLoop<LiveBroadcaster>();
         services.AddSingleton<TotalRevenue>();
         services.AddSingleton<AlertPublishing>();
@@ -87,8 +107,15 @@ public static class GrainServices
         }
 
         services.AddSingleton<IEventJournal, InMemoryEventJournal>();
+        services.AddSingleton<IClientIdRegistry, InMemoryClientIdRegistry>();
+        services.AddSingleton<InMemoryNotificationStore>();
+        services.AddSingleton<INotificationStore>(sp => sp.GetRequiredService<InMemoryNotificationStore>());
         services.AddSingleton<IProjectionStore, InMemoryProjectionStore>();
         services.AddSingleton<IContinuityStore, InMemoryContinuityStore>();
+        services.AddSingleton<IConfigurationStore, InMemoryConfigurationStore>();
+
+        // Nothing of the embedded mode outlives the process, its keys neither.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
         return services;
     }
 }

@@ -1,6 +1,8 @@
 using HealthGrid.Domain.Alerts;
 using HealthGrid.Grains.Alerts;
+using HealthGrid.Grains.Configuration;
 using HealthGrid.Grains.Customers;
+using HealthGrid.Grains.Live;
 using HealthGrid.Hosting.Configuration;
 using HealthGrid.Storage.Projections;
 using Microsoft.Extensions.Options;
@@ -14,8 +16,12 @@ public sealed class OrganisationServices(
     IOptions<SnapshotOptions> snapshots,
     IProjectionStore store,
     AlertPublishing alerts,
+    ProposedRules proposals,
+    LiveBroadcaster broadcaster,
     TimeProvider time)
 {
+    public LiveBroadcaster Broadcaster => broadcaster;
+
     public CurrentOrganisation Organisation => organisation;
 
     public AlertOptions AlertOptions => alertOptions.CurrentValue;
@@ -25,6 +31,8 @@ public sealed class OrganisationServices(
     public IProjectionStore Store => store;
 
     public AlertPublishing Alerts => alerts;
+
+    public ProposedRules Proposals => proposals;
 
     public TimeProvider Time => time;
 }

@@ -1,29 +1,30 @@
+using HealthGrid.Domain.Accounts;
 using HealthGrid.Domain.Alerts;
 using HealthGrid.Domain.Cases;
 using HealthGrid.Domain.Continuity;
 using HealthGrid.Domain.Live;
+using HealthGrid.Domain.ProcessOwners;
+using HealthGrid.Domain.SystemChanges;
 using HealthGrid.GrainInterfaces.Live;
 using HealthGrid.Grains.Alerts;
+using HealthGrid.Grains.Cluster;
 using HealthGrid.Hosting.Background;
 using Microsoft.Extensions.Logging;
 
 namespace HealthGrid.Grains.Live;
 
 /// <summary>
-/// One per silo. Grains hand it live changes without waiting; a single loop sends whatever has
-/// queued up, by kind, as one batch to every silo's live-push endpoint (so a dashboard on any silo
-/// sees changes made on any other). Batching is by backlog, not by a timer: an alert on a quiet silo
-/// goes out at once. Customer and case changes arrive already coalesced by the projection flush.
-/// The endpoints are read from the registry every few seconds, never per change.
+/// One per silo. Grains hand it live changes without waiting; a single loop gathers whatever has
+/// queued up, by kind, into one batch for the cluster fan-out, which takes it to every silo's
+/// dashboards (so a dashboard on any silo sees changes made on any other). Batching is by backlog,
+/// not by a timer: an alert on a quiet silo goes out at once. Customer and case changes arrive
+/// already coalesced by the projection flush.
 /// </summary>
-public sealed partial class LiveBroadcaster(IGrainFactory grains, AlertMetrics metrics, TimeProvider time, ILogger<LiveBroadcaster> logger)
+public sealed class LiveBroadcaster(ClusterFanout fanout, AlertMetrics metrics, TimeProvider time, ILogger<LiveBroadcaster> logger)
     : QueueLoop<LiveBroadcaster.Change>(time, logger)
 {
     private const int MaxBatch = 500;
-    private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
     private readonly Batch batch = new();
-    private ILiveSubscriber[] subscribers = [];
-    private DateTimeOffset refreshedAt = DateTimeOffset.MinValue;
 
     /// <summary>Up before grains raise anything, down after the last grain has deactivated.</summary>
     public override LoopStage Stage => LoopStage.Publishing;
@@ -51,75 +52,26 @@ public sealed partial class LiveBroadcaster(IGrainFactory grains, AlertMetrics m
     /// <summary>A continuity run's progress or result, for planners' dashboards.</summary>
     public void Publish(ContinuityRun run) => TryEnqueue(new Change { Run = run });
 
-    /// <summary>Forget the cached endpoints, e.g. when a new one registers.</summary>
-    public void Refresh() => refreshedAt = DateTimeOffset.MinValue;
+    /// <summary>A process owner's theme statistics after a tally, for process owners' and leadership's dashboards.</summary>
+    public void Publish(ProcessOwnerView owner) => TryEnqueue(new Change { Owner = owner });
 
-    protected override async Task RunOnceAsync()
+    public void Publish(SystemChangeRecord change) => TryEnqueue(new Change { SystemChange = change });
+
+    public void Publish(AccountUpdate account) => TryEnqueue(new Change { Account = account });
+
+    protected override Task RunOnceAsync()
     {
         while (batch.Size < MaxBatch && Queue.TryRead(out var change))
         {
             batch.Add(change);
         }
 
-        try
-        {
-            await SendAsync(batch);
-        }
-        catch (Exception ex)
-        {
-            LogSendFailed(ex, batch.Size);
-        }
-
+        var changes = batch.ToChanges();
         batch.Clear();
+        fanout.Post(changes);
+        metrics.Pushed(changes.Alerts.Length * fanout.PeerCount);
+        return Task.CompletedTask;
     }
-
-    private async Task SendAsync(Batch batch)
-    {
-        if (Time.GetUtcNow() - refreshedAt > RefreshEvery || subscribers.Length == 0)
-        {
-            subscribers = await grains.GetGrain<ILiveSubscribersGrain>(ILiveSubscribersGrain.GlobalKey).CurrentAsync();
-            refreshedAt = Time.GetUtcNow();
-        }
-
-        Alert[] alerts = [.. batch.Alerts];
-        LiveInteractionView[] interactions = [.. batch.Interactions];
-        CustomerUpdate[] customers = [.. batch.Customers];
-        CaseView[] cases = [.. batch.Cases];
-        ContinuityRun[] runs = [.. batch.Runs.Values];
-        foreach (var subscriber in subscribers)
-        {
-            // One-way: a slow or gone silo costs nothing here; the registry drops it when its lease ends.
-            if (alerts.Length > 0)
-            {
-                _ = subscriber.OnAlertsAsync(alerts);
-            }
-
-            if (interactions.Length > 0)
-            {
-                _ = subscriber.OnInteractionsAsync(interactions);
-            }
-
-            if (customers.Length > 0)
-            {
-                _ = subscriber.OnCustomersAsync(customers);
-            }
-
-            if (cases.Length > 0)
-            {
-                _ = subscriber.OnCasesAsync(cases);
-            }
-
-            if (runs.Length > 0)
-            {
-                _ = subscriber.OnContinuityRunsAsync(runs);
-            }
-        }
-
-        metrics.Pushed(alerts.Length * subscribers.Length);
-    }
-
-    [LoggerMessage(EventId = 2201, Level = LogLevel.Warning, Message = "Pushing {Count} live changes failed; they are kept in the lists")]
-    private partial void LogSendFailed(Exception exception, int count);
 
     /// <summary>One live change, of one kind.</summary>
     public readonly record struct Change
@@ -133,6 +85,12 @@ public sealed partial class LiveBroadcaster(IGrainFactory grains, AlertMetrics m
         public CaseView[]? Cases { get; init; }
 
         public ContinuityRun? Run { get; init; }
+
+        public ProcessOwnerView? Owner { get; init; }
+
+        public SystemChangeRecord? SystemChange { get; init; }
+
+        public AccountUpdate? Account { get; init; }
     }
 
     private sealed class Batch
@@ -148,7 +106,15 @@ public sealed partial class LiveBroadcaster(IGrainFactory grains, AlertMetrics m
         /// <summary>The newest progress of each run: an older one in the same batch says nothing new.</summary>
         public Dictionary<string, ContinuityRun> Runs { get; } = new(StringComparer.Ordinal);
 
-        public int Size => Alerts.Count + Interactions.Count + Customers.Count + Cases.Count + Runs.Count;
+        /// <summary>The newest statistics of each owner.</summary>
+        public Dictionary<string, ProcessOwnerView> Owners { get; } = new(StringComparer.Ordinal);
+
+        public List<SystemChangeRecord> SystemChanges { get; } = [];
+
+        /// <summary>The newest roll-up of each account.</summary>
+        public Dictionary<string, AccountUpdate> Accounts { get; } = new(StringComparer.Ordinal);
+
+        public int Size => Alerts.Count + Interactions.Count + Customers.Count + Cases.Count + Runs.Count + Owners.Count + SystemChanges.Count + Accounts.Count;
 
         public void Add(Change change)
         {
@@ -168,7 +134,34 @@ public sealed partial class LiveBroadcaster(IGrainFactory grains, AlertMetrics m
             {
                 Runs[run.Id] = run;
             }
+
+            if (change.Owner is { } owner)
+            {
+                Owners[owner.Id] = owner;
+            }
+
+            if (change.SystemChange is { } systemChange)
+            {
+                SystemChanges.Add(systemChange);
+            }
+
+            if (change.Account is { } account)
+            {
+                Accounts[account.Id] = account;
+            }
         }
+
+        public LiveChanges ToChanges() => new()
+        {
+            Alerts = [.. Alerts],
+            Customers = [.. Customers],
+            Cases = [.. Cases],
+            Interactions = [.. Interactions],
+            Runs = [.. Runs.Values],
+            Owners = [.. Owners.Values],
+            SystemChanges = [.. SystemChanges],
+            Accounts = [.. Accounts.Values],
+        };
 
         public void Clear()
         {
@@ -177,6 +170,9 @@ public sealed partial class LiveBroadcaster(IGrainFactory grains, AlertMetrics m
             Customers.Clear();
             Cases.Clear();
             Runs.Clear();
+            Owners.Clear();
+            SystemChanges.Clear();
+            Accounts.Clear();
         }
     }
 }

@@ -1,5 +1,6 @@
 using HealthGrid.Domain.Alerts;
 using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Configuration;
 using HealthGrid.Domain.ProcessOwners;
 using HealthGrid.GrainInterfaces.ProcessOwners;
 using HealthGrid.GrainInterfaces.SystemChanges;
@@ -24,6 +25,12 @@ public sealed class ProcessOwnerGrain(
         {
             await EvaluateAsync(theme);
         }
+
+        // Once per tally interval at most: the owners' cards move on every dashboard that shows them.
+        if (await GetViewAsync() is { } view)
+        {
+            Services.Broadcaster.Publish(view);
+        }
     }
 
     public async Task<ProcessOwnerView?> GetViewAsync()
@@ -43,6 +50,23 @@ public sealed class ProcessOwnerGrain(
             Sla = new SlaCompliance(met, breached, open.Total),
             OpenEscalations = escalations.Total,
         };
+    }
+
+    public Task<ConfigurationEffects> PreviewAsync(ConfigurationProposal proposal) => Task.FromResult(
+        proposal.Area == ConfigurationAreaNames.Alerts && Services.Organisation.Index.Owner(Id) is not null
+            ? ThemePreview.Of(State, Id, Services.Proposals.Options<AlertOptions>(proposal), proposal.At)
+            : ConfigurationEffects.None);
+
+    /// <summary>New thresholds are in force: every theme is judged by them now, as the preview did.</summary>
+    public async Task ReevaluateAsync(string area)
+    {
+        if (area == ConfigurationAreaNames.Alerts)
+        {
+            foreach (var theme in ThemePreview.Themes(State).ToList())
+            {
+                await EvaluateAsync(theme);
+            }
+        }
     }
 
     /// <summary>Themes that went quiet close with time, not with new complaints.</summary>

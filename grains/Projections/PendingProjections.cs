@@ -1,6 +1,7 @@
 using HealthGrid.Domain.Alerts;
 using HealthGrid.Domain.Cases;
 using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Notifications;
 using HealthGrid.Storage.Projections;
 
 namespace HealthGrid.Grains.Projections;
@@ -18,9 +19,14 @@ internal sealed class PendingProjections
 
     public Dictionary<string, CustomerDependencies> Dependencies { get; } = new(StringComparer.Ordinal);
 
+    public Dictionary<string, CustomerTimer> Timers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Not coalesced: every alert change's decision counts, in order (a raise before its acknowledgement).</summary>
+    public List<NotificationDecision> Notifications { get; } = [];
+
     public int ChangeCount { get; private set; }
 
-    public bool IsEmpty => Summaries.Count == 0 && ChangeCount == 0 && Cases.Count == 0 && Alerts.Count == 0 && Dependencies.Count == 0;
+    public bool IsEmpty => Summaries.Count == 0 && ChangeCount == 0 && Cases.Count == 0 && Alerts.Count == 0 && Dependencies.Count == 0 && Timers.Count == 0 && Notifications.Count == 0;
 
     public void Add(CustomerDependencies dependencies)
     {
@@ -29,6 +35,9 @@ internal sealed class PendingProjections
             Dependencies[dependencies.CustomerId] = dependencies;
         }
     }
+
+    /// <summary>A customer's grain publishes its timers in order: the latest is the one in force.</summary>
+    public void Add(CustomerTimer timer) => Timers[timer.CustomerId] = timer;
 
     public void Add(CaseView @case)
     {
@@ -93,7 +102,14 @@ internal sealed class PendingProjections
         {
             Add(dependencies);
         }
+
+        foreach (var timer in failed.Timers.Values)
+        {
+            Timers.TryAdd(timer.CustomerId, timer);
+        }
+
+        Notifications.InsertRange(0, failed.Notifications);
     }
 
-    public ProjectionBatch ToBatch() => new(Summaries.Values, [.. Changes.Values.SelectMany(c => c)], Cases.Values, Alerts.Values, Dependencies.Values);
+    public ProjectionBatch ToBatch() => new(Summaries.Values, [.. Changes.Values.SelectMany(c => c)], Cases.Values, Alerts.Values, Dependencies.Values, Timers.Values, [.. Notifications]);
 }

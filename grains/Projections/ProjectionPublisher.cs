@@ -4,6 +4,8 @@ using HealthGrid.Domain.Customers;
 using HealthGrid.Domain.Live;
 using HealthGrid.GrainInterfaces.Accounts;
 using HealthGrid.Grains.Live;
+using HealthGrid.Grains.Notifications;
+using HealthGrid.Grains.Notifications.Delivery;
 using HealthGrid.Hosting.Background;
 using HealthGrid.Storage.Projections;
 using Microsoft.Extensions.Logging;
@@ -21,6 +23,8 @@ namespace HealthGrid.Grains.Projections;
 public sealed partial class ProjectionPublisher(
     IProjectionStore store,
     LiveBroadcaster live,
+    NotificationDecider notifications,
+    NotificationWorker deliveries,
     IGrainFactory grains,
     IOptions<ProjectionOptions> options,
     TimeProvider time,
@@ -38,7 +42,13 @@ public sealed partial class ProjectionPublisher(
     /// <summary>Up before grains take traffic, down after every grain has deactivated and flushed into it.</summary>
     public override LoopStage Stage => LoopStage.Publishing;
 
-    protected override TimeSpan Interval => options.Value.FlushInterval;
+    /// <summary>While a notification that is due now waits for its flush, the flush comes within this: soon, yet batched in a storm.</summary>
+    private static readonly TimeSpan UrgentInterval = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>Whether the pending batch holds a notification due now.</summary>
+    private bool urgent;
+
+    protected override TimeSpan Interval => Volatile.Read(ref urgent) ? UrgentInterval : options.Value.FlushInterval;
 
     public void Publish(CustomerSummary summary)
     {
@@ -64,11 +74,39 @@ public sealed partial class ProjectionPublisher(
         }
     }
 
+    /// <summary>
+    /// An alert change, and what it requires notified: stored together by the next flush, which starts
+    /// at once when a notification is due now (a page must not wait for the flush interval).
+    /// </summary>
     public void Publish(Alert alert)
     {
+        var decision = notifications.Decide(alert);
+        var dueNow = decision.Settlement is not null || decision.Planned.Any(p => p.DueAt <= decision.At);
+        bool wasUrgent;
         lock (gate)
         {
             pending.Add(alert);
+            if (!decision.IsEmpty)
+            {
+                pending.Notifications.Add(decision);
+            }
+
+            wasUrgent = urgent;
+            urgent |= dueNow;
+        }
+
+        if (dueNow && !wasUrgent)
+        {
+            // The loop may be waiting out the long interval: the first urgent decision ends that wait.
+            Wake();
+        }
+    }
+
+    public void Publish(CustomerTimer timer)
+    {
+        lock (gate)
+        {
+            pending.Add(timer);
         }
     }
 
@@ -127,6 +165,7 @@ public sealed partial class ProjectionPublisher(
         lock (gate)
         {
             batch = pending;
+            urgent = false;
             pending = new PendingProjections();
             writing = batch;
         }
@@ -141,6 +180,11 @@ public sealed partial class ProjectionPublisher(
         {
             await store.WriteAsync(batch.ToBatch(), CancellationToken.None);
             Written();
+            if (batch.Notifications.Count > 0)
+            {
+                deliveries.Decided();
+            }
+
         }
         catch
         {

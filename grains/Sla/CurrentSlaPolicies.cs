@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace HealthGrid.Grains.Sla;
 
-/// <summary>The SLA policies for the configuration in force; rebuilt when it changes, with a hook for open cases.</summary>
+/// <summary>The SLA policies for the configuration in force; rebuilt when it changes.</summary>
 public sealed class CurrentSlaPolicies : IDisposable
 {
     private readonly IDisposable? subscription;
@@ -12,15 +12,8 @@ public sealed class CurrentSlaPolicies : IDisposable
     public CurrentSlaPolicies(IOptionsMonitor<SlaOptions> options)
     {
         policies = new SlaPolicies(options.CurrentValue);
-        subscription = options.OnChange(changed =>
-        {
-            policies = new SlaPolicies(changed);
-            Changed?.Invoke();
-        });
+        subscription = options.OnChange(changed => policies = new SlaPolicies(changed));
     }
-
-    /// <summary>Raised after the policies changed.</summary>
-    public event Action? Changed;
 
     public SlaPolicies Policies => policies;
 

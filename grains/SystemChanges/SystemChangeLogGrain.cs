@@ -2,6 +2,7 @@ using HealthGrid.Domain.Ingest;
 using HealthGrid.Domain.SystemChanges;
 using HealthGrid.GrainInterfaces.SystemChanges;
 using HealthGrid.Grains.Hosting;
+using HealthGrid.Grains.Live;
 using HealthGrid.Storage.Ingest;
 
 namespace HealthGrid.Grains.SystemChanges;
@@ -13,6 +14,7 @@ namespace HealthGrid.Grains.SystemChanges;
 public sealed class SystemChangeLogGrain(
     [PersistentState("changes", StorageNames.Organisation)] IPersistentState<SystemChangeState> state,
     IEventJournal journal,
+    LiveBroadcaster broadcaster,
     TimeProvider time) : Grain, ISystemChangeLogGrain
 {
     private static readonly TimeSpan Retention = TimeSpan.FromDays(90);
@@ -44,7 +46,11 @@ public sealed class SystemChangeLogGrain(
         {
             if (appended[i].Accepted)
             {
-                Apply(changes[i], appended[i].Seq);
+                if (Apply(changes[i], appended[i].Seq) is { } recorded)
+                {
+                    broadcaster.Publish(recorded);
+                }
+
                 outcomes[i] = IngestOutcome.Accepted(changes[i].EventId);
             }
             else
@@ -67,11 +73,13 @@ public sealed class SystemChangeLogGrain(
             .OrderByDescending(c => c.OccurredAt)
             .ToArray());
 
-    private void Apply(Interaction e, long seq)
+    private SystemChangeRecord? Apply(Interaction e, long seq)
     {
+        SystemChangeRecord? recorded = null;
         if (e.Change is { } change)
         {
-            state.State.Changes.Add(new SystemChangeRecord(e.EventId, change.ChangeId, change.Description, change.Product, change.Region, e.OccurredAt));
+            recorded = new SystemChangeRecord(e.EventId, change.ChangeId, change.Description, change.Product, change.Region, e.OccurredAt);
+            state.State.Changes.Add(recorded);
         }
 
         state.State.AppliedSeq = Math.Max(state.State.AppliedSeq, seq);
@@ -81,5 +89,7 @@ public sealed class SystemChangeLogGrain(
         {
             state.State.Changes.RemoveRange(0, state.State.Changes.Count - MaxKept);
         }
+
+        return recorded;
     }
 }

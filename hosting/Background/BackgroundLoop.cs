@@ -35,11 +35,12 @@ public abstract partial class BackgroundLoop(TimeProvider time, ILogger logger)
         }
     }
 
-    public Task StartAsync()
+    public async Task StartAsync()
     {
+        await PrepareAsync();
+
         // Off the caller's scheduler: the silo lifecycle must not run the loop on its own context.
         running = Task.Run(RunAsync, CancellationToken.None);
-        return Task.CompletedTask;
     }
 
     public async Task StopAsync()
@@ -54,6 +55,9 @@ public abstract partial class BackgroundLoop(TimeProvider time, ILogger logger)
 
     /// <summary>One pass over whatever has accumulated.</summary>
     protected abstract Task RunOnceAsync();
+
+    /// <summary>What must be done before the loop's stage of the silo's start completes (the start waits for it, and fails with it).</summary>
+    protected virtual Task PrepareAsync() => Task.CompletedTask;
 
     /// <summary>What stopping does after the loop has ended: by default one more pass.</summary>
     protected virtual Task FinalPassAsync() => PassAsync();

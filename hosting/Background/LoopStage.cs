@@ -6,8 +6,14 @@ namespace HealthGrid.Hosting.Background;
 /// </summary>
 public enum LoopStage
 {
-    /// <summary>Writers of durable storage (the event journal): up before anything can be written, down after everything was.</summary>
+    /// <summary>
+    /// Writers of durable storage (the event journal) and what the silo must have before anything runs
+    /// (the configuration in force): up before anything can be written, down after everything was.
+    /// </summary>
     Storage,
+
+    /// <summary>The cluster fan-out to every silo: up before publishers hand it changes, down after their final pass.</summary>
+    Cluster,
 
     /// <summary>
     /// Publishers that grains hand work to without waiting (projections, live pushes): up before grains

@@ -21,6 +21,8 @@ public static class LoadGeneratorCli
         AddScenario(root, output, "peak-mix", "A peak-season mix of every event kind over a Zipf-skewed customer base with hot accounts; frustrated live chats are timed to their alerts.",
             new ScenarioDefaults(EventMixKind.Peak, 1, 3_000, 20_000, 200, 1.1, []));
         root.Add(SlaStorm(output));
+        root.Add(ConfigChange(output));
+        root.Add(Notify(output));
         root.Add(BusyCustomer(output));
         root.Add(Activation(output));
         root.Add(Continuity(output));
@@ -54,6 +56,36 @@ public static class LoadGeneratorCli
         command.SetAction((result, _) => SlaStormScenario.RunAsync(
             result.GetValue(url)!, Credentials.FromSigningKey(result.GetValue(signingKey)!), result.GetValue(cases), result.GetValue(customers),
             TimeSpan.FromSeconds(result.GetValue(lead)), TimeSpan.FromSeconds(result.GetValue(window)), output));
+        return command;
+    }
+
+    private static Command Notify(TextWriter output)
+    {
+        var (url, signingKey) = (Url(), SigningKey());
+        var rate = new Option<int>("--rate") { Description = "Frustrated live chats (so alerts) per second.", DefaultValueFactory = _ => 1_000 };
+        var seconds = new Option<int>("--seconds") { Description = "How long to send.", DefaultValueFactory = _ => 30 };
+        var warmup = new Option<int>("--warmup-seconds") { Description = "The same load first, unmeasured, while the silo compiles its hot paths.", DefaultValueFactory = _ => 15 };
+        var emailEvery = new Option<int>("--email-every") { Description = "Every n-th alert is for the e-mail team (webhook and e-mail); 0: none.", DefaultValueFactory = _ => 10 };
+        var command = new Command("notify", "Notifications at peak: alerts at --rate/s each sent to a webhook on loopback (every n-th also by e-mail to an SMTP server on loopback); times acceptance → webhook, → e-mail and → dashboard push.")
+        {
+            url, signingKey, rate, seconds, warmup, emailEvery,
+        };
+        command.SetAction((result, _) => NotifyScenario.RunAsync(
+            result.GetValue(url)!, Credentials.FromSigningKey(result.GetValue(signingKey)!), result.GetValue(rate), result.GetValue(seconds), result.GetValue(warmup), result.GetValue(emailEvery), output));
+        return command;
+    }
+
+    private static Command ConfigChange(TextWriter output)
+    {
+        var (url, signingKey) = (Url(), SigningKey());
+        var customers = new Option<int>("--customers") { Description = "Active customers, each with an open case the change moves.", DefaultValueFactory = _ => 10_000 };
+        var rounds = new Option<int>("--rounds") { Description = "Changes to preview and write (alternately a shorter and the shipped first-response target).", DefaultValueFactory = _ => 3 };
+        var command = new Command("config-change", "A configuration change at scale: times the preview and the write of an SLA policy change over many active customers with open cases.")
+        {
+            url, signingKey, customers, rounds,
+        };
+        command.SetAction((result, _) => ConfigurationChangeScenario.RunAsync(
+            result.GetValue(url)!, Credentials.FromSigningKey(result.GetValue(signingKey)!), result.GetValue(customers), result.GetValue(rounds), output));
         return command;
     }
 

@@ -34,6 +34,14 @@ public sealed class Latencies(string name)
     /// <summary>Records the time from <paramref name="fromTimestamp"/> (a <see cref="Stopwatch"/> timestamp) to now.</summary>
     public void RecordSince(long fromTimestamp) => Record(Stopwatch.GetElapsedTime(fromTimestamp));
 
+    public TimeSpan Percentile(double percentile)
+    {
+        lock (gate)
+        {
+            return histogram.TotalCount == 0 ? TimeSpan.Zero : TimeSpan.FromTicks(histogram.GetValueAtPercentile(percentile) * 10);
+        }
+    }
+
     public string Summary()
     {
         lock (gate)

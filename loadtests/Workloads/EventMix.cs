@@ -59,7 +59,8 @@ public sealed class EventMix(EventMixKind kind, string run)
             case "message":
                 Channel(json, roll % 3 == 0 ? "call" : "chat", "message");
                 json.WriteString("text", roll % 4 == 0 ? "Thanks, that sorted it." : "Where is my order? It was due yesterday.");
-                json.WriteString("interactionId", $"{run}-chat{roll % 5000}");
+                // Conversation ids belong to one customer (another customer's message with one is a 409).
+                json.WriteString("interactionId", $"{run}-{customer}-chat{roll % 4}");
                 json.WriteBoolean("live", roll % 2 == 0);
                 json.WriteString("team", Team);
                 break;

@@ -19,6 +19,7 @@ internal sealed class DemoEvents(DemoOrganisation organisation, Random random)
 
     private const int RecentTickets = 12;
     private readonly DemoTickets tickets = new(random);
+    private readonly DemoConversations conversations = new(random);
     private long counter;
 
     /// <summary>
@@ -77,6 +78,12 @@ internal sealed class DemoEvents(DemoOrganisation organisation, Random random)
         var troubled = random.NextDouble() < 0.4;
         var candidates = troubled ? customers.Where(c => c.Mood == Mood.Troubled).ToList() : [];
         var customer = candidates.Count > 0 ? candidates[random.Next(candidates.Count)] : customers[random.Next(customers.Count)];
+        if (kind == InteractionKind.Message)
+        {
+            var (speaking, conversation, channel, live) = conversations.Next(customer);
+            return For(speaking, kind, now, live: true) with { InteractionId = conversation, Channel = channel, Live = live };
+        }
+
         return For(customer, kind, now, live: true);
     }
 

@@ -1,12 +1,18 @@
 using System.Net;
 using HealthGrid.Grains.Hosting;
 using HealthGrid.Grains.Projections;
+using HealthGrid.Hosting.Configuration;
 using HealthGrid.Hosting.Background;
 using HealthGrid.Silo.Health;
+using HealthGrid.Storage.Configuration;
 using HealthGrid.Storage.Continuity;
 using HealthGrid.Storage.Ingest;
+using HealthGrid.Storage.Notifications;
 using HealthGrid.Storage.Postgres;
 using HealthGrid.Storage.Projections;
+using HealthGrid.Storage.Secrets;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Npgsql;
 using Orleans.Dashboard;
 
@@ -29,8 +35,17 @@ public static class OrleansSetup
             builder.Services.AddSingleton<SchemaMigrator>();
             builder.Services.AddSingleton<JournalMetrics>();
             builder.Services.AddBackgroundLoop<IEventJournal, PostgresEventJournal>();
+            builder.Services.AddSingleton<IClientIdRegistry, PostgresClientIdRegistry>();
             builder.Services.AddSingleton<IProjectionStore, PostgresProjectionStore>();
+            builder.Services.AddSingleton<INotificationStore, PostgresNotificationStore>();
             builder.Services.AddSingleton<IContinuityStore, PostgresContinuityStore>();
+            builder.Services.AddSingleton<PostgresConfigurationStore>();
+            builder.Services.AddSingleton<IConfigurationStore>(sp => new ProtectedConfigurationStore(
+                sp.GetRequiredService<PostgresConfigurationStore>(), sp.GetServices<IConfigurationArea>(), sp.GetRequiredService<IDataProtectionProvider>()));
+            builder.Services.AddSingleton<PostgresKeyRing>();
+
+            // One key ring for the cluster, in the database: secrets at rest and notification links are readable on every silo.
+            builder.Services.AddOptions<KeyManagementOptions>().Configure<PostgresKeyRing>((keys, ring) => keys.XmlRepository = ring);
             builder.Services.AddBackgroundLoop<ProjectionRepair>();
             health.AddCheck<DatabaseReadiness>("database", tags: [HealthEndpoints.ReadyTag]);
         }

@@ -4,6 +4,7 @@ using HealthGrid.Domain.Cases;
 using HealthGrid.Domain.Continuity;
 using HealthGrid.Domain.Customers;
 using HealthGrid.Domain.Ingest;
+using HealthGrid.Domain.Notifications;
 
 namespace HealthGrid.Storage.Ingest;
 
@@ -23,4 +24,5 @@ namespace HealthGrid.Storage.Ingest;
 [JsonSerializable(typeof(ContinuityScenario))]
 [JsonSerializable(typeof(ContinuityRun))]
 [JsonSerializable(typeof(ImpactRow))]
+[JsonSerializable(typeof(NotificationRecord))]
 internal sealed partial class JournalJson : JsonSerializerContext;

@@ -54,4 +54,13 @@ public interface IProjectionStore
 
     /// <summary>Every node customers depend on, with how many depend on it (names are filled in from the configuration by the caller).</summary>
     Task<DependencyNodeView[]> ListDependencyNodesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every customer in the directory.</summary>
+    Task<string[]> ListCustomerIdsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every customer with at least one open case.</summary>
+    Task<string[]> ListCustomersWithOpenCasesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Customers whose next timer is due at or before <paramref name="until"/>, soonest first.</summary>
+    Task<string[]> GetCustomersWithTimersBeforeAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken);
 }

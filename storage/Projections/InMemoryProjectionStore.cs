@@ -5,6 +5,7 @@ using HealthGrid.Domain.Cases;
 using HealthGrid.Domain.Continuity;
 using HealthGrid.Domain.Customers;
 using HealthGrid.Domain.Projections;
+using HealthGrid.Storage.Notifications;
 using Microsoft.Extensions.Options;
 
 namespace HealthGrid.Storage.Projections;
@@ -13,7 +14,7 @@ namespace HealthGrid.Storage.Projections;
 /// Embedded mode's read models, in process memory; the score history keeps the latest changes per
 /// customer. Lists scan in memory, which suits embedded mode's size.
 /// </summary>
-public sealed class InMemoryProjectionStore(IOptions<ProjectionOptions> options) : IProjectionStore
+public sealed class InMemoryProjectionStore(IOptions<ProjectionOptions> options, InMemoryNotificationStore notifications) : IProjectionStore
 {
     private readonly int historyPerCustomer = options.Value.InMemoryHistoryPerCustomer;
     private readonly ConcurrentDictionary<string, CustomerSummary> customers = new(StringComparer.Ordinal);
@@ -21,6 +22,7 @@ public sealed class InMemoryProjectionStore(IOptions<ProjectionOptions> options)
     private readonly ConcurrentDictionary<string, AccountProfile> accounts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ScoreHistoryRing> history = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CaseView> cases = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> timers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Alert> alerts = new(StringComparer.Ordinal);
     private readonly DependencyIndex dependencies = new();
 
@@ -51,12 +53,34 @@ public sealed class InMemoryProjectionStore(IOptions<ProjectionOptions> options)
             dependencies.Put(customer);
         }
 
+        notifications.Decide(batch.Notifications);
+
+        foreach (var timer in batch.Timers)
+        {
+            if (timer.NextAt is { } at)
+            {
+                timers[timer.CustomerId] = at;
+            }
+            else
+            {
+                timers.TryRemove(timer.CustomerId, out _);
+            }
+        }
+
         return Task.CompletedTask;
     }
 
     public Task<string[]> GetDependentsAsync(IReadOnlyCollection<DisruptionNode> nodes, CancellationToken cancellationToken) => Task.FromResult(dependencies.Dependents(nodes));
 
     public Task<DependencyNodeView[]> ListDependencyNodesAsync(CancellationToken cancellationToken) => Task.FromResult(dependencies.Nodes());
+
+    public Task<string[]> ListCustomerIdsAsync(CancellationToken cancellationToken) => Task.FromResult<string[]>([.. customers.Keys]);
+
+    public Task<string[]> ListCustomersWithOpenCasesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<string[]>([.. cases.Values.Where(c => c.IsOpen).Select(c => c.CustomerId).Distinct(StringComparer.Ordinal)]);
+
+    public Task<string[]> GetCustomersWithTimersBeforeAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<string[]>([.. timers.Where(t => t.Value <= until).OrderBy(t => t.Value).Take(limit).Select(t => t.Key)]);
 
     public Task<CasePage> QueryCasesAsync(CaseQuery query, CancellationToken cancellationToken)
     {

@@ -10,6 +10,7 @@ using HealthGrid.Domain.Ingest;
 using HealthGrid.Domain.Projections;
 using HealthGrid.Domain.Wire;
 using HealthGrid.Storage.Ingest;
+using HealthGrid.Storage.Notifications;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -56,12 +57,36 @@ public sealed class PostgresProjectionStore(NpgsqlDataSource database) : IProjec
             await DependencyRows.ReplaceAsync(connection, transaction, batch.Dependencies, cancellationToken);
         }
 
+        if (batch.Timers.Count > 0)
+        {
+            await TimerRows.WriteAsync(connection, transaction, batch.Timers, cancellationToken);
+        }
+
+        if (batch.Notifications.Count > 0)
+        {
+            await NotificationRows.DecideAsync(connection, transaction, batch.Notifications, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 
     public Task<string[]> GetDependentsAsync(IReadOnlyCollection<DisruptionNode> nodes, CancellationToken cancellationToken) => DependencyRows.DependentsAsync(database, nodes, cancellationToken);
 
     public Task<DependencyNodeView[]> ListDependencyNodesAsync(CancellationToken cancellationToken) => DependencyRows.NodesAsync(database, cancellationToken);
+
+    public async Task<string[]> ListCustomerIdsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return [.. await connection.QueryAsync<string>(new CommandDefinition("SELECT customer_id FROM healthgrid_customers", cancellationToken: cancellationToken))];
+    }
+
+    public async Task<string[]> ListCustomersWithOpenCasesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return [.. await connection.QueryAsync<string>(new CommandDefinition("SELECT DISTINCT customer_id FROM healthgrid_cases WHERE is_open", cancellationToken: cancellationToken))];
+    }
+
+    public Task<string[]> GetCustomersWithTimersBeforeAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken) => TimerRows.DueAsync(database, until, limit, cancellationToken);
 
     public Task<CasePage> QueryCasesAsync(CaseQuery query, CancellationToken cancellationToken) => CaseAndAlertRows.QueryCasesAsync(database, query, cancellationToken);
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HealthGrid.Domain.Wire;
 
 namespace HealthGrid.Api.Infrastructure.Json;
 

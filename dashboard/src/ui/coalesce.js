@@ -3,16 +3,17 @@
 export function coalescer(keyOf, apply) {
   let pending = new Map();
   let scheduled = false;
+  const run = () => {
+    const batch = pending;
+    pending = new Map();
+    scheduled = false;
+    apply([...batch.values()]);
+  };
   return (items) => {
     for (const item of Array.isArray(items) ? items : [items]) pending.set(keyOf(item), item);
     if (scheduled) return;
     scheduled = true;
-    requestAnimationFrame(() => {
-      const batch = pending;
-      pending = new Map();
-      scheduled = false;
-      apply([...batch.values()]);
-    });
+    requestAnimationFrame(run);
   };
 }
 

@@ -1,4 +1,5 @@
 // How alerts and cases look wherever they appear.
+import { deliveryTimeline } from './deliveries.js';
 import { h } from './dom.js';
 import { countdown, dateTime, time, words } from './format.js';
 
@@ -29,6 +30,7 @@ export function alertItem(alert, act) {
       ? h('details', {}, h('summary', {}, `${alert.candidateCauses.length} candidate cause(s)`),
         h('ul', {}, alert.candidateCauses.map(changeItem)))
       : null,
+    deliveryTimeline(alert),
     act && open && alert.state === 'raised'
       ? h('button', { type: 'button', class: 'ack', onClick: () => act(alert), 'aria-label': `Acknowledge ${words(alert.type)} alert: ${alert.message}` }, 'Acknowledge')
       : null);

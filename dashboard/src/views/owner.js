@@ -1,5 +1,6 @@
 // The process owner's view: their escalated cases, the complaint themes escalated to them with
-// counts and windows, and the recent system changes that may have caused them.
+// counts and windows, and the recent system changes that may have caused them; theme statistics
+// and system changes move by push.
 import { get } from '../api.js';
 import * as live from '../live.js';
 import { coalescer, newest } from '../ui/coalesce.js';
@@ -8,6 +9,11 @@ import { changeItem, caseRow, caseTable } from '../ui/items.js';
 import { alertFeed } from '../ui/feed.js';
 
 const isEscalated = (c) => c.escalations?.length > 0 || c.slaState === 'breached';
+
+const ownerCard = (o) => h('article', { class: 'card', dataset: { owner: o.id } },
+  h('h3', {}, o.name),
+  h('p', { class: 'muted', 'data-testid': 'owner-volume' }, `${o.complaintsLastHour} complaints in the last hour, ${o.complaintsLast24Hours} in 24 h · ${o.openEscalations} open escalations`),
+  h('ul', {}, o.themes.slice(0, 6).map((t) => h('li', {}, `${t.code} · ${t.region} · ${t.product}: ${t.lastHour} in the last hour, ${t.last24Hours} in 24 h`))));
 
 export function owner(root, { user }) {
   const themes = h('ul', { class: 'feed', tabindex: '0', 'data-testid': 'theme-escalations', 'aria-label': 'Theme escalations' });
@@ -43,14 +49,29 @@ export function owner(root, { user }) {
     byId.clear();
     caseList.items.forEach((c) => byId.set(c.id, c));
     renderCases();
-    replace(owners, ownerList.map((o) => h('article', { class: 'card', dataset: { owner: o.id } },
-      h('h3', {}, o.name),
-      h('p', { class: 'muted' }, `${o.complaintsLastHour} complaints in the last hour, ${o.complaintsLast24Hours} in 24 h · ${o.openEscalations} open escalations`),
-      h('ul', {}, o.themes.slice(0, 6).map((t) => h('li', {}, `${t.code} · ${t.region} · ${t.product}: ${t.lastHour} in the last hour, ${t.last24Hours} in 24 h`))))));
-    replace(changes, recent.length ? recent.slice(0, 15).map(changeItem) : h('li', { class: 'muted' }, 'No recent system changes.'));
+    replace(owners, ownerList.map(ownerCard));
+    recentChanges = recent;
+    renderChanges();
   }
 
-  const unsubscribe = [live.on(live.Pushes.CasesChanged, applyCases), live.onReload(load)];
+  let recentChanges = [];
+  function renderChanges() {
+    replace(changes, recentChanges.length ? recentChanges.slice(0, 15).map(changeItem) : h('li', { class: 'muted' }, 'No recent system changes.'));
+  }
+
+  const applyOwners = coalescer((o) => o.id, (changed) => {
+    for (const o of changed) owners.querySelector(`[data-owner="${CSS.escape(o.id)}"]`)?.replaceWith(ownerCard(o));
+  });
+
+  const unsubscribe = [
+    live.on(live.Pushes.CasesChanged, applyCases),
+    live.on(live.Pushes.ProcessOwnersChanged, applyOwners),
+    live.on(live.Pushes.SystemChangeRecorded, (change) => {
+      recentChanges = [change, ...recentChanges.filter((c) => c.eventId !== change.eventId)].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
+      renderChanges();
+    }),
+    live.onReload(load),
+  ];
   load();
   return () => {
     disposeFeed();

@@ -1,14 +1,17 @@
-// The account manager's portfolio: their accounts' roll-ups and every customer with live health,
-// a trend sparkline, what drove the latest change, churn risk and open cases with SLA countdowns.
+// The account manager's portfolio: the alerts addressed to them (acknowledge from the feed), their
+// accounts' roll-ups (moving by push as their customers do) and every customer with live
+// health, a trend sparkline, what drove the latest change, churn risk and open cases with SLA countdowns.
 import { eachLimited, get } from '../api.js';
 import * as live from '../live.js';
 import { coalescer } from '../ui/coalesce.js';
 import { h, replace, section } from '../ui/dom.js';
 import { driverText, percent, score, words } from '../ui/format.js';
+import { alertFeed } from '../ui/feed.js';
 import { bandChip, due } from '../ui/items.js';
 import { pushSparkline, sparkline } from '../ui/charts.js';
 
 const sparklinesLoaded = 120;
+const accountCardsShown = 40;
 
 export function portfolio(root, { openCustomer }) {
   const customers = new Map();
@@ -17,15 +20,33 @@ export function portfolio(root, { openCustomer }) {
   const openCases = new Map();
   const accounts = new Map();
   const accountCards = h('div', { class: 'cards', 'data-testid': 'accounts' });
+  const feed = h('ul', { class: 'feed', tabindex: '0', 'data-testid': 'portfolio-alerts', 'aria-label': 'Open alerts for my accounts, newest first' });
   const body = h('tbody');
   const summary = h('p', { class: 'muted' });
   replace(root,
+    section('Alerts', 'portfolio-alerts-title', feed),
     section('Accounts', 'accounts-title', accountCards),
     section('Customers', 'customers-title', summary,
       h('table', { class: 'grid', 'data-testid': 'portfolio' },
         h('caption', { class: 'visually-hidden' }, 'Customers, least healthy first'),
         h('thead', {}, h('tr', {}, ['Customer', 'Account', 'Health', 'Trend', 'Latest change', 'Churn risk', 'Open cases'].map((c) => h('th', { scope: 'col' }, c)))),
         body)));
+
+  function accountCard(id, name, rollup) {
+    return h('article', { class: 'card', dataset: { account: id } },
+      h('h3', {}, name), bandChip(rollup.band, rollup.health),
+      h('p', { class: 'muted' }, `${rollup.customerCount} customers · revenue at risk ${Number(rollup.revenueAtRisk).toLocaleString()}`));
+  }
+
+  async function showAccount(a) {
+    const view = await get(`/api/v1/accounts/${encodeURIComponent(a.id)}`);
+    accountCards.append(accountCard(a.id, a.name, view.rollup));
+  }
+
+  // A card that is shown moves with its account's pushed roll-up.
+  const applyAccounts = coalescer((a) => a.id, (updates) => {
+    for (const a of updates) accountCards.querySelector(`[data-account="${CSS.escape(a.id)}"]`)?.replaceWith(accountCard(a.id, a.name, a.rollup));
+  });
 
   function row(c) {
     const canvas = h('canvas', { width: 100, height: 24, role: 'img', 'aria-label': `Health trend of ${c.name}` });
@@ -75,12 +96,7 @@ export function portfolio(root, { openCustomer }) {
     cases.items.forEach((x) => openCases.set(x.id, x));
     summary.textContent = page.total > page.items.length ? `The ${page.items.length} least healthy of ${page.total} customers.` : `${page.total} customers, least healthy first.`;
     page.items.forEach(upsert);
-    await eachLimited(accountList.slice(0, 40), 4, async (a) => {
-      const view = await get(`/api/v1/accounts/${encodeURIComponent(a.id)}`);
-      accountCards.append(h('article', { class: 'card', dataset: { account: a.id } },
-        h('h3', {}, a.name), bandChip(view.rollup.band, view.rollup.health),
-        h('p', { class: 'muted' }, `${view.rollup.customerCount} customers · revenue at risk ${Number(view.rollup.revenueAtRisk).toLocaleString()}`)));
-    });
+    await eachLimited(accountList.slice(0, accountCardsShown), 4, showAccount);
     await eachLimited(page.items.slice(0, sparklinesLoaded), 6, async (c) => {
       const history = await get(`/api/v1/customers/${encodeURIComponent(c.id)}/score-history?limit=30`);
       const tr = rows.get(c.id);
@@ -114,9 +130,11 @@ export function portfolio(root, { openCustomer }) {
     for (const id of touched) if (customers.has(id)) fill(rows.get(id), customers.get(id));
   });
 
-  const unsubscribe = [live.on(live.Pushes.CustomersChanged, applyCustomers), live.on(live.Pushes.CasesChanged, applyCases), live.onReload(() => { replace(accountCards); load(); })];
+  const disposeFeed = alertFeed(feed, { load: () => get('/api/v1/alerts?state=raised&limit=100') });
+  const unsubscribe = [live.on(live.Pushes.CustomersChanged, applyCustomers), live.on(live.Pushes.CasesChanged, applyCases), live.on(live.Pushes.AccountsChanged, applyAccounts), live.onReload(() => { replace(accountCards); load(); })];
   load();
   return () => {
+    disposeFeed();
     unsubscribe.forEach((u) => u());
     sparks.forEach((chart) => chart.destroy());
   };

@@ -19,12 +19,23 @@ public static class HealthModel
 {
     private const string DecayLabel = "time decay";
 
-    /// <summary>Sets the score of a customer with no events: the priors.</summary>
-    public static void Initialize(HealthState state, HealthModelOptions options)
+    /// <summary>
+    /// Sets score, band and churn risk from the evidence as it stands, weighed by <paramref name="options"/>:
+    /// the priors for a customer with no events, the same evidence re-weighted after a change of the
+    /// model (weights, priors, scales and bands take effect at once; half-lives and observation settings
+    /// shape evidence from the next event on). With unchanged options it changes nothing.
+    /// </summary>
+    public static void Rescore(HealthState state, HealthModelOptions options)
     {
-        state.Score = ScoreOf(ComponentValues(state, options, TimeSpan.Zero), options);
-        state.Band = options.BandOf(state.Score);
+        (state.Score, state.Band) = ScoreWith(state, options);
         (state.ChurnProbability, state.ChurnLevel) = ChurnModel.Score(Features(state, state.Score, TimeSpan.Zero, state.AsOf ?? DateTimeOffset.MinValue, options), options.Churn);
+    }
+
+    /// <summary>The score and band the evidence has under <paramref name="options"/>, changing nothing.</summary>
+    public static (double Score, HealthBand Band) ScoreWith(HealthState state, HealthModelOptions options)
+    {
+        var score = ScoreOf(ComponentValues(state, options, TimeSpan.Zero), options);
+        return (score, options.BandOf(score));
     }
 
     public static HealthUpdate Apply(HealthState state, string customerId, Interaction e, long seq, HealthModelOptions options) =>

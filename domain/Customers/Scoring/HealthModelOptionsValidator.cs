@@ -1,46 +1,44 @@
-using Microsoft.Extensions.Options;
+using HealthGrid.Domain.Configuration;
+using HealthGrid.Domain.Wire;
 
 namespace HealthGrid.Domain.Customers.Scoring;
 
 /// <summary>Checks what data annotations cannot: that the model as a whole makes sense.</summary>
-public sealed class HealthModelOptionsValidator : IValidateOptions<HealthModelOptions>
+public sealed class HealthModelOptionsValidator : OptionsValidator<HealthModelOptions>
 {
-    public ValidateOptionsResult Validate(string? name, HealthModelOptions options)
+    protected override void Check(HealthModelOptions options, OptionErrors errors)
     {
-        var errors = new List<string>();
-        foreach (var component in Enum.GetValues<HealthComponent>())
+        foreach (var component in Enum.GetValues<HealthComponent>().Where(c => !options.Components.ContainsKey(c)))
         {
-            if (!options.Components.ContainsKey(component))
-            {
-                errors.Add($"HealthModel:Components:{component} is missing.");
-            }
+            errors.Add($"components.{EnumNames<HealthComponent>.Name(component)}", "is missing.");
         }
 
         if (options.Components.Values.Sum(c => c.Weight) <= 0)
         {
-            errors.Add("HealthModel:Components weights must add up to more than 0.");
+            errors.Add("components", "the weights must add up to more than 0.");
         }
 
         if (options.Bands.CriticalBelow >= options.Bands.AtRiskBelow)
         {
-            errors.Add("HealthModel:Bands:CriticalBelow must be lower than AtRiskBelow.");
+            errors.Add("bands.criticalBelow", "must be lower than atRiskBelow.");
         }
 
         if (options.Churn.MediumAbove >= options.Churn.HighAbove)
         {
-            errors.Add("HealthModel:Churn:MediumAbove must be lower than HighAbove.");
+            errors.Add("churn.mediumAbove", "must be lower than highAbove.");
         }
 
         if (options.Churn.UsageShortHalfLifeDays >= options.Churn.UsageLongHalfLifeDays)
         {
-            errors.Add("HealthModel:Churn:UsageShortHalfLifeDays must be shorter than UsageLongHalfLifeDays.");
+            errors.Add("churn.usageShortHalfLifeDays", "must be shorter than usageLongHalfLifeDays.");
         }
 
-        if (options.Observations.TicketLoad.Values.Concat(options.Observations.ComplaintLoad.Values).Any(v => v < 0))
+        foreach (var (name, loads) in new[] { ("ticketLoad", options.Observations.TicketLoad), ("complaintLoad", options.Observations.ComplaintLoad) })
         {
-            errors.Add("HealthModel:Observations ticket and complaint loads must not be negative.");
+            foreach (var (severity, load) in loads.Where(l => l.Value < 0))
+            {
+                errors.Add($"observations.{name}.{EnumNames<Ingest.Severity>.Name(severity)}", "must not be negative.");
+            }
         }
-
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -49,6 +49,9 @@ public static class Endpoints
         new("list alerts", HttpMethod.Get, _ => "/api/v1/alerts", CaseReaders),
         new("get alert", HttpMethod.Get, w => $"/api/v1/alerts/{w.AlertA.Id}", [AccountManager, Supervisor, Executive, Admin], HiddenFrom: [ProcessOwner]),
         new("acknowledge alert", HttpMethod.Post, w => $"/api/v1/alerts/{w.AlertA.Id}/acknowledge", [AccountManager, Supervisor, Executive, Admin], _ => Json(new { }), [ProcessOwner]),
+        new("list notifications", HttpMethod.Get, _ => "/api/v1/notifications", CaseReaders),
+        new("notification endpoints", HttpMethod.Get, _ => "/api/v1/notifications/endpoints", [Executive, Admin]),
+        new("test notification", HttpMethod.Post, _ => "/api/v1/notifications/test", [Admin], _ => Json(new { contactPoint = "nowhere" })),
         new("resolve alert", HttpMethod.Post, w => $"/api/v1/alerts/{w.AlertA.Id}/resolve", [AccountManager, Supervisor, Executive, Admin], _ => Json(new { }), [ProcessOwner]),
         new("list journey stages", HttpMethod.Get, _ => "/api/v1/journey-stages", OrganisationReaders),
         new("get journey stage", HttpMethod.Get, _ => "/api/v1/journey-stages/billing", OrganisationReaders),
@@ -57,6 +60,16 @@ public static class Endpoints
         new("list system changes", HttpMethod.Get, _ => "/api/v1/system-changes", OrganisationReaders),
         new("live interactions", HttpMethod.Get, _ => "/api/v1/interactions/live", [AccountManager, Supervisor, Executive, Admin]),
         new("kpis", HttpMethod.Get, _ => "/api/v1/kpis", [Executive, Admin]),
+        new("list configuration", HttpMethod.Get, _ => "/api/v1/config", [Executive, Admin]),
+        new("get configuration", HttpMethod.Get, _ => "/api/v1/config/alerts", [Executive, Admin]),
+        new("configuration history", HttpMethod.Get, _ => "/api/v1/config/alerts/history", [Executive, Admin]),
+
+        // A document the area refuses (400 for an admin), so that the shared world's configuration stays as seeded.
+        new("put configuration", HttpMethod.Put, _ => "/api/v1/config/alerts", [Admin], _ => Json(new { document = new { notASetting = 1 } })),
+        new("preview configuration", HttpMethod.Post, _ => "/api/v1/config/alerts/preview", [Admin], _ => Json(new { document = new { notASetting = 1 } })),
+
+        // Restoring the seed version while it is the one in force changes nothing (200, unchanged).
+        new("rollback configuration", HttpMethod.Post, _ => "/api/v1/config/alerts/rollback/1", [Admin], _ => Json(new { reason = "access matrix" })),
         new("continuity nodes", HttpMethod.Get, _ => "/api/v1/continuity/nodes", Planners),
         new("create scenario", HttpMethod.Post, _ => "/api/v1/continuity/scenarios", Planners,
             _ => Json(new { name = "Site down", disruptions = new[] { new { nodes = new[] { new { type = "site", id = "site-x" } }, durationHours = 4 } } })),

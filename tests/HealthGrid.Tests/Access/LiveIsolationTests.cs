@@ -43,7 +43,7 @@ public sealed class LiveIsolationTests(AccessWorld world)
 
         // Everyone's own world arrives (the executive sees both), so the absences below are not just "not yet".
         await executive.UntilAsync(() => executive.Cases.Count(c => c.Id == caseA || c.Id == caseB) >= 2, "the executive's cases");
-        await managerA.UntilAsync(() => managerA.Customers.Any(c => c.Id == world.CustomerA) && managerA.Cases.Any(c => c.Id == caseA), "manager A's customer and case");
+        await managerA.UntilAsync(() => managerA.Customers.Any(c => c.Id == world.CustomerA) && managerA.Cases.Any(c => c.Id == caseA) && managerA.Accounts.Any(a => a.Id == world.AccountA), "manager A's customer, case and account");
         await managerB.UntilAsync(() => managerB.Customers.Any(c => c.Id == world.CustomerB) && managerB.Cases.Any(c => c.Id == caseB), "manager B's customer and case");
         await supervisorA.UntilAsync(() => supervisorA.Cases.Any(c => c.Id == caseA) && supervisorA.Interactions.Any(i => i.CustomerId == world.CustomerA), "supervisor A's case and conversation");
         await supervisorOfB.UntilAsync(() => supervisorOfB.Cases.Any(c => c.Id == caseB), "supervisor B's case");
@@ -58,6 +58,7 @@ public sealed class LiveIsolationTests(AccessWorld world)
         Assert.All(supervisorA.Interactions, i => Assert.Equal(world.TeamA, i.Team));
         Assert.All(supervisorA.Received, a => Assert.Contains(a.Audiences, x => x.Group == $"team:{world.TeamA}"));
         Assert.Empty(supervisorA.Customers);
+        Assert.Empty(supervisorA.Accounts);
         Assert.All(supervisorOfB.Cases, c => Assert.Equal(world.TeamB, c.Team));
         Assert.All(supervisorOfB.Received, a => Assert.DoesNotContain(a.Audiences, x => x.Group == $"team:{world.TeamA}"));
         Assert.All(billing.Cases, c => Assert.Equal("po-billing", c.ProcessOwner));
@@ -66,9 +67,40 @@ public sealed class LiveIsolationTests(AccessWorld world)
         Assert.Empty(billing.Interactions);
     }
 
+    [Fact]
+    public async Task Theme_statistics_and_system_changes_go_to_those_who_read_the_organisation_only()
+    {
+        await using var managerA = await ConnectAsync(world.ManagerA);
+        await using var supervisorA = await ConnectAsync(world.SupervisorA);
+        await using var billing = await ConnectAsync(world.BillingOwner);
+        await using var executive = await ConnectAsync(AccessWorld.Executive);
+        var change = NewId("chg");
+        foreach (var e in new[]
+        {
+            new Dictionary<string, object?> { ["eventId"] = change, ["occurredAt"] = At(DateTimeOffset.UtcNow), ["channel"] = "system", ["kind"] = "system_change", ["change"] = new { description = "Billing release", product = "payments", region = "EU" } },
+            Complaint(world.CustomerA),
+        })
+        {
+            using var response = await world.Silo.Http.PostJsonAsync("/api/v1/events", e);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        foreach (var reader in new[] { billing, executive })
+        {
+            await reader.UntilAsync(() => reader.SystemChanges.Any(c => c.EventId == change) && reader.Owners.Any(o => o.Id == "po-billing"), "the system change and the owner's statistics");
+        }
+
+        // Connected all along, the manager and the supervisor were sent none of it (it goes out to every recipient in the same send).
+        Assert.Empty(managerA.SystemChanges);
+        Assert.Empty(managerA.Owners);
+        Assert.Empty(supervisorA.SystemChanges);
+        Assert.Empty(supervisorA.Owners);
+    }
+
     private static void AssertOnly(DashboardClient client, string account)
     {
         Assert.All(client.Customers, c => Assert.Equal(account, c.AccountId));
+        Assert.All(client.Accounts, a => Assert.Equal(account, a.Id));
         Assert.All(client.Cases, c => Assert.Equal(account, c.AccountId));
         Assert.All(client.Interactions, i => Assert.Equal(account, i.AccountId));
         Assert.All(client.Received, a => Assert.Equal(account, a.AccountId));

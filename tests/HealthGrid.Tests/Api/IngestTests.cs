@@ -207,7 +207,7 @@ public sealed class IngestTests(EmbeddedSiloFixture fixture)
                 e["usage"] = new { activeUsers = 40, licensedUsers = 50 };
                 break;
             default:
-                e["ticket"] = new { ticketId = "T-1", severity = "high", category = "billing", text = "Invoice is wrong", slaBreached = kind == "ticket_updated" };
+                e["ticket"] = new { ticketId = NewId("T"), severity = "high", category = "billing", text = "Invoice is wrong", slaBreached = kind == "ticket_updated" };
                 break;
         }
 

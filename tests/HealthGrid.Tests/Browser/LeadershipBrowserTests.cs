@@ -1,4 +1,8 @@
+using System.Net;
+using HealthGrid.Domain.Projections;
+using HealthGrid.Tests.Infrastructure;
 using Microsoft.Playwright;
+using static HealthGrid.Tests.Infrastructure.TestOrganisation;
 
 namespace HealthGrid.Tests.Browser;
 
@@ -23,6 +27,29 @@ public sealed class LeadershipBrowserTests(BrowserWorld world)
         await Assertions.Expect(page.Locator("[data-owner='po-billing']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=system-changes] li").First).ToBeVisibleAsync();
         await BrowserWorld.ScreenshotAsync(page, "process-owner");
+    }
+
+    [Fact]
+    public async Task The_process_owners_theme_statistics_and_system_changes_move_by_push()
+    {
+        var page = await world.SignInAsync("po-billing");
+        var volume = page.Locator("[data-owner='po-billing'] [data-testid=owner-volume]");
+        await Assertions.Expect(volume).ToBeVisibleAsync();
+        var before = await volume.InnerTextAsync();
+
+        var description = $"Invoice layout release {NewId("rel")}";
+        foreach (var e in new[]
+        {
+            new Dictionary<string, object?> { ["eventId"] = NewId("chg"), ["occurredAt"] = At(DateTimeOffset.UtcNow), ["channel"] = "system", ["kind"] = "system_change", ["change"] = new { description, product = "payments", region = "EU" } },
+            Complaint((await world.Silo.Http.GetJsonAsync<CustomerPage>("/api/v1/customers?limit=1")).Items[0].Id, severity: "low"),
+        })
+        {
+            using var response = await world.Silo.Http.PostJsonAsync("/api/v1/events", e);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        await Assertions.Expect(page.Locator("[data-testid=system-changes]")).ToContainTextAsync(description);
+        await Assertions.Expect(volume).Not.ToHaveTextAsync(before);
     }
 
     [Fact]

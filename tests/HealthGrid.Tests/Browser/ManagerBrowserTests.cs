@@ -27,6 +27,8 @@ public sealed class ManagerBrowserTests(BrowserWorld world)
         var customer = (await world.Silo.Http.GetJsonAsync<CustomerPage>("/api/v1/customers?accountId=acct-007&band=healthy&limit=1")).Items[0];
         var health = page.Locator($"tr[data-customer='{customer.Id}'] .health");
         var before = await health.InnerTextAsync();
+        var card = page.Locator("[data-testid=accounts] [data-account='acct-007']");
+        var cardBefore = await card.InnerTextAsync();
         foreach (var e in new[] { Survey(customer.Id, "nps", 0), Payment(customer.Id, daysLate: 45), Complaint(customer.Id) })
         {
             using var response = await world.Silo.Http.PostJsonAsync("/api/v1/events", e);
@@ -34,6 +36,7 @@ public sealed class ManagerBrowserTests(BrowserWorld world)
         }
 
         await Assertions.Expect(health).Not.ToHaveTextAsync(before);
+        await Assertions.Expect(card).Not.ToHaveTextAsync(cardBefore);
         await Assertions.Expect(page.Locator($"tr[data-customer='{customer.Id}'] .drivers")).Not.ToHaveTextAsync("–");
         await BrowserWorld.ScreenshotAsync(page, "portfolio");
 
@@ -41,6 +44,29 @@ public sealed class ManagerBrowserTests(BrowserWorld world)
         await Assertions.Expect(page.Locator("[data-testid=customer-page] h2")).ToHaveTextAsync(customer.Name);
         await Assertions.Expect(page.Locator("[data-testid=changes] > li").First).ToBeVisibleAsync();
         await BrowserWorld.ScreenshotAsync(page, "customer");
+    }
+
+    [Fact]
+    public async Task A_customer_health_alert_pushed_to_them_appears_in_their_feed_and_is_acknowledged_there()
+    {
+        var page = await world.SignInAsync("am-avery");
+        await Assertions.Expect(page.Locator("[data-testid=portfolio-alerts]")).ToBeVisibleAsync();
+        var customer = (await world.Silo.Http.GetJsonAsync<CustomerPage>("/api/v1/customers?accountId=acct-013&band=healthy&limit=1")).Items[0];
+
+        // A sharp fall in health (more than 15 points within a day) raises a customer_health alert for the account's manager.
+        foreach (var e in new[] { Survey(customer.Id, "nps", 0), Survey(customer.Id, "csat", 1), Payment(customer.Id, daysLate: 60), Complaint(customer.Id, severity: "critical"), Complaint(customer.Id, severity: "critical") })
+        {
+            using var response = await world.Silo.Http.PostJsonAsync("/api/v1/events", e);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        var item = page.Locator($"[data-testid=portfolio-alerts] [data-alert-customer='{customer.Id}']").Filter(new LocatorFilterOptions { HasText = "Customer health" }).First;
+        await Assertions.Expect(item).ToBeVisibleAsync();
+        await item.Locator(".ack").ClickAsync();
+        await Assertions.Expect(item).ToHaveAttributeAsync("data-alert-state", "acknowledged");
+        var alertId = await item.GetAttributeAsync("data-alert");
+        var stored = await world.Silo.Http.GetJsonAsync<HealthGrid.Domain.Alerts.Alert>($"/api/v1/alerts/{alertId}");
+        Assert.Equal((HealthGrid.Domain.Alerts.AlertType.CustomerHealth, "am-avery"), (stored.Type, stored.AcknowledgedBy));
     }
 
     [Fact]

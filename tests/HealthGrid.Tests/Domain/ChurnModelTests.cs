@@ -65,7 +65,7 @@ public sealed class ChurnModelTests
     {
         var options = Options();
         var state = new HealthState();
-        HealthModel.Initialize(state, options);
+        HealthModel.Rescore(state, options);
         HealthModel.Apply(state, "c-1", Survey(SurveyType.Nps, 10, T0), 1, options);
         var then = state.Score;
         HealthModel.Apply(state, "c-1", Survey(SurveyType.Nps, 0, T0.AddDays(31)), 2, options);

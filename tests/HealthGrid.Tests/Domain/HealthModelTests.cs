@@ -12,7 +12,7 @@ public sealed class HealthModelTests
     private HealthState NewCustomer()
     {
         var state = new HealthState();
-        HealthModel.Initialize(state, options);
+        HealthModel.Rescore(state, options);
         return state;
     }
 

@@ -1,3 +1,4 @@
+using HealthGrid.Domain.Configuration;
 using HealthGrid.Domain.Customers;
 using HealthGrid.Domain.Customers.Scoring;
 using HealthGrid.Domain.Ingest;
@@ -34,11 +35,13 @@ public sealed class OptionsValidationTests
         organisation.JourneyStages.Add(new JourneyStageSettings { Id = "support", Name = "Again" });
         organisation.Processes[0].Owner = "nobody";
         organisation.StageByKind.Remove(InteractionKind.Usage);
-        var failures = new OrganisationOptionsValidator().Validate(null, organisation).Failures!.ToList();
-        Assert.Contains(failures, f => f.Contains("X-1", StringComparison.Ordinal) && f.Contains("nowhere", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("'support' appears more than once", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("'nobody' is not a process owner", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("StageByKind:Usage is missing", StringComparison.Ordinal));
+        var errors = new OrganisationOptionsValidator().Check(organisation);
+        var last = organisation.CategorizationCodes.Count - 1;
+        Assert.Contains(new OptionError($"categorizationCodes[{last}].process", "'nowhere' is not a process."), errors);
+        Assert.Contains(new OptionError($"journeyStages[{organisation.JourneyStages.Count - 1}].id", "'support' appears more than once."), errors);
+        Assert.Contains(new OptionError("processes[0].owner", "'nobody' is not a process owner."), errors);
+        Assert.Contains(new OptionError("stageByKind.usage", "is missing."), errors);
+        Assert.Equal(4, errors.Count);
     }
 
     [Fact]
@@ -47,9 +50,10 @@ public sealed class OptionsValidationTests
         var model = Model.Options();
         model.Bands = new BandThresholds { AtRiskBelow = 40, CriticalBelow = 60 };
         model.Components.Remove(HealthComponent.Adoption);
-        var failures = new HealthModelOptionsValidator().Validate(null, model).Failures!.ToList();
-        Assert.Contains(failures, f => f.Contains("CriticalBelow", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("Adoption is missing", StringComparison.Ordinal));
+        var errors = new HealthModelOptionsValidator().Check(model);
+        Assert.Contains(new OptionError("bands.criticalBelow", "must be lower than atRiskBelow."), errors);
+        Assert.Contains(new OptionError("components.adoption", "is missing."), errors);
+        Assert.Equal(2, errors.Count);
     }
 
     [Fact]
@@ -87,14 +91,21 @@ public sealed class OptionsValidationTests
         sla.Policies[0].Warnings.Add(new SlaWarningSettings { Percent = 150 });
         sla.Policies[0].Escalation.Levels.Add(new EscalationLevelSettings { Notify = "ceo" });
         sla.Policies[1].Match.Channels.Add("email");
-        var failures = new SlaOptionsValidator().Validate(null, sla).Failures!.ToList();
-        Assert.Contains(failures, f => f.Contains("unknown time zone 'Mars/Olympus'", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("Policies:gold-urgent:Calendar 'nowhere'", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("Match:Tiers: 'diamond'", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("Targets:FirstResponse must be positive", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("Warnings", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("'ceo' is not one of", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("the last policy must match every case", StringComparison.Ordinal));
-        Assert.Equal(7, failures.Count);
+        var errors = new SlaOptionsValidator().Check(sla);
+        var paths = errors.Select(e => e.Path).ToList();
+        var calendar = sla.Calendars.Count - 1;
+        var policy = sla.Policies.Count - 1;
+        Assert.Contains(new OptionError($"calendars[{calendar}].timeZone", "unknown time zone 'Mars/Olympus'."), errors);
+        Assert.Contains(new OptionError("policies[0].calendar", "'nowhere' is not a calendar."), errors);
+        Assert.Contains($"policies[0].match.tiers[{sla.Policies[0].Match.Tiers.Count - 1}]", paths);
+        Assert.Contains(new OptionError("policies[0].targets.firstResponse", "must be positive."), errors);
+        Assert.Contains($"policies[0].warnings[{sla.Policies[0].Warnings.Count - 1}]", paths);
+        Assert.Contains($"policies[0].escalation.levels[{sla.Policies[0].Escalation.Levels.Count - 1}].notify", paths);
+        Assert.Contains(new OptionError($"policies[{policy}].match", "the last policy must match every case (leave its match empty)."), errors);
+        Assert.Equal(7, errors.Count);
+
+        // At start-up the same errors fail the silo, each one saying where it is.
+        var failures = new SlaOptionsValidator().Validate(null, sla).Failures!;
+        Assert.Contains("policies[0].targets.firstResponse: must be positive.", failures);
     }
 }

@@ -18,9 +18,9 @@ public sealed class ScoreHistoryReaderTests
     [Fact]
     public async Task A_flush_during_the_read_loses_no_change()
     {
-        var inner = new InMemoryProjectionStore(MsOptions.Create(new ProjectionOptions()));
+        var inner = new InMemoryProjectionStore(MsOptions.Create(new ProjectionOptions()), new HealthGrid.Storage.Notifications.InMemoryNotificationStore());
         var store = new FlushesWhileReading(inner) { FlushWhileReading = true };
-        var publisher = new ProjectionPublisher(store, null!, null!, MsOptions.Create(new ProjectionOptions()), TimeProvider.System, NullLogger<ProjectionPublisher>.Instance);
+        var publisher = new ProjectionPublisher(store, null!, null!, null!, null!, MsOptions.Create(new ProjectionOptions()), TimeProvider.System, NullLogger<ProjectionPublisher>.Instance);
         store.Publisher = publisher;
         publisher.Record(Change(1));
         publisher.Record(Change(2));
@@ -33,9 +33,9 @@ public sealed class ScoreHistoryReaderTests
     [Fact]
     public async Task A_read_while_a_flush_is_being_written_sees_the_changes_in_flight()
     {
-        var inner = new InMemoryProjectionStore(MsOptions.Create(new ProjectionOptions()));
+        var inner = new InMemoryProjectionStore(MsOptions.Create(new ProjectionOptions()), new HealthGrid.Storage.Notifications.InMemoryNotificationStore());
         var store = new FlushesWhileReading(inner) { WriteHeld = new TaskCompletionSource() };
-        var publisher = new ProjectionPublisher(store, null!, null!, MsOptions.Create(new ProjectionOptions()), TimeProvider.System, NullLogger<ProjectionPublisher>.Instance);
+        var publisher = new ProjectionPublisher(store, null!, null!, null!, null!, MsOptions.Create(new ProjectionOptions()), TimeProvider.System, NullLogger<ProjectionPublisher>.Instance);
         publisher.Record(Change(1));
         publisher.Record(Change(2));
         var reader = new ScoreHistoryReader(store, publisher);
@@ -117,5 +117,11 @@ public sealed class ScoreHistoryReaderTests
         public Task<DependencyNodeView[]> ListDependencyNodesAsync(CancellationToken cancellationToken) => inner.ListDependencyNodesAsync(cancellationToken);
 
         public Task<string[]> GetCustomersTrailingTheLogAsync(CancellationToken cancellationToken) => inner.GetCustomersTrailingTheLogAsync(cancellationToken);
+
+        public Task<string[]> ListCustomerIdsAsync(CancellationToken cancellationToken) => inner.ListCustomerIdsAsync(cancellationToken);
+
+        public Task<string[]> ListCustomersWithOpenCasesAsync(CancellationToken cancellationToken) => inner.ListCustomersWithOpenCasesAsync(cancellationToken);
+
+        public Task<string[]> GetCustomersWithTimersBeforeAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken) => inner.GetCustomersWithTimersBeforeAsync(until, limit, cancellationToken);
     }
 }

@@ -49,17 +49,19 @@ public sealed class TrendAndBucketTests
     }
 
     [Fact]
-    public void Buckets_open_per_width_drop_out_of_the_span_and_take_late_arrivals_in_the_newest()
+    public void Buckets_open_per_width_take_late_arrivals_where_they_happened_and_drop_out_of_the_span()
     {
         var buckets = new TimeBuckets<List<int>> { WidthSeconds = 300, SpanSeconds = 3600 };
-        buckets.At(T0).Add(1);
-        buckets.At(T0.AddMinutes(2)).Add(2);
-        buckets.At(T0.AddMinutes(6)).Add(3);
-        buckets.At(T0).Add(4); // late: goes to the newest bucket
-        Assert.Equal(2, buckets.Buckets.Count);
-        Assert.Equal([3, 4], buckets.Buckets[^1]);
+        buckets.At(T0)!.Add(1);
+        buckets.At(T0.AddMinutes(2))!.Add(2);
+        buckets.At(T0.AddMinutes(16))!.Add(3);
+        buckets.At(T0)!.Add(4); // late: back in its own bucket
+        buckets.At(T0.AddMinutes(7))!.Add(5); // late, into a bucket that was never opened: in its place
+        Assert.Equal([T0.ToUnixTimeSeconds(), T0.AddMinutes(5).ToUnixTimeSeconds(), T0.AddMinutes(15).ToUnixTimeSeconds()], buckets.Starts);
+        Assert.Equal([[1, 2, 4], [5], [3]], buckets.Buckets);
+        Assert.Null(buckets.At(T0.AddMinutes(-50))); // older than the span behind the newest
 
-        buckets.At(T0.AddHours(2)).Add(5);
+        buckets.At(T0.AddHours(2))!.Add(6);
         Assert.Single(buckets.Buckets);
         Assert.Single(buckets.Since(T0.AddHours(1)));
     }

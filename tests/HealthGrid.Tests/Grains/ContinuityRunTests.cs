@@ -83,7 +83,9 @@ public sealed class ContinuityRunTests(GrainClusterFixture fixture)
     {
         await Grains.GetGrain<IContinuityGrain>(0).SaveScenarioAsync(scenario);
         var started = await Grains.GetGrain<IContinuityRunGrain>(TestOrganisation.NewId("run")).StartAsync(scenario, DateTimeOffset.UtcNow, "planner");
-        return (await Eventually.Until(() => Grains.GetGrain<IContinuityGrain>(0).GetRunAsync(started.Id), r => r?.Status != RunStatus.Running, what: "the run to finish"))!;
+        // The run's end is pushed after its result is stored.
+        await fixture.Live.UntilAsync(l => l.Run(started.Id).Any(r => r.Status != RunStatus.Running), $"the end of run {started.Id}");
+        return (await Grains.GetGrain<IContinuityGrain>(0).GetRunAsync(started.Id))!;
     }
 
     private async Task<string> CustomerAsync(string account, string site, double recoveryHours, decimal revenue, Criticality criticality, bool billing = false)

@@ -1,3 +1,4 @@
+using HealthGrid.GrainInterfaces.Live;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -16,6 +17,9 @@ public sealed class FakeTimeClusterFixture : IAsyncLifetime
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
+    /// <summary>What the cluster fan-out delivered to the silo's live receivers.</summary>
+    public LiveRecorder Live { get; } = new();
+
     public IGrainFactory Grains => Cluster.Client;
 
     public T Service<T>()
@@ -24,6 +28,7 @@ public sealed class FakeTimeClusterFixture : IAsyncLifetime
     public async Task InitializeAsync() => Cluster = await GrainClusterFixture.StartAsync(host =>
     {
         host.Services.AddSingleton<TimeProvider>(Clock);
+        host.Services.AddSingleton<ILiveSubscriber>(Live);
         host.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
     });
 

@@ -1,3 +1,4 @@
+using HealthGrid.GrainInterfaces.Live;
 using HealthGrid.Grains.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,11 +14,14 @@ public sealed class GrainClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>What the cluster fan-out delivered to the silo's live receivers.</summary>
+    public LiveRecorder Live { get; } = new();
+
     /// <summary>One of the silo's services (its loops, to run a pass now and await it).</summary>
     public T Service<T>()
         where T : notnull => Cluster.Silos[0].ServiceProvider.GetRequiredService<T>();
 
-    public async Task InitializeAsync() => Cluster = await StartAsync();
+    public async Task InitializeAsync() => Cluster = await StartAsync(host => host.Services.AddSingleton<ILiveSubscriber>(Live));
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 

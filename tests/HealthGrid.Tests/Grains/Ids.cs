@@ -31,6 +31,19 @@ internal static class Ids
         return id;
     }
 
+    /// <summary>A ticket event of a gold customer's high-severity chat for team EMEA (the shipped critical-accounts policy: 15 minutes to first response).</summary>
+    public static Interaction Ticket(string customer, string ticket, InteractionKind kind, DateTimeOffset at) => new()
+    {
+        EventId = TestOrganisation.NewId("evt"),
+        CustomerId = customer,
+        OccurredAt = at,
+        ReceivedAt = at,
+        Channel = Channel.Chat,
+        Kind = kind,
+        JourneyStage = "support",
+        Ticket = new TicketDetails(ticket, Severity.High, "general", null, Assignee: "ana", Team: "team-emea"),
+    };
+
     public static Interaction Event(string customerId, InteractionKind kind, string? eventId = null, DateTimeOffset? at = null)
     {
         var when = at ?? DateTimeOffset.UtcNow;

@@ -33,6 +33,27 @@ public sealed class OrganisationGrainTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Back_filled_events_count_in_the_hour_they_happened_once_and_only_within_the_day()
+    {
+        var customer = await Ids.CustomerAsync(Grains, await Ids.AccountAsync(Grains));
+        var stage = Grains.GetGrain<IJourneyStageGrain>("renewal");
+        var fiveHoursAgo = DateTimeOffset.UtcNow.AddHours(-5);
+        var hour = new DateTimeOffset(fiveHoursAgo.Year, fiveHoursAgo.Month, fiveHoursAgo.Day, fiveHoursAgo.Hour, 0, 0, TimeSpan.Zero);
+        var before = (await stage.GetViewAsync())!;
+        Interaction Past(DateTimeOffset at) => Ids.Event(customer, InteractionKind.Message, at: at) with { JourneyStage = "renewal" };
+        var backFilled = new[] { Past(fiveHoursAgo), Past(fiveHoursAgo.AddSeconds(1)), Past(DateTimeOffset.UtcNow.AddDays(-2)) };
+
+        await Grains.GetGrain<ICustomerGrain>(customer).RecordInteractionsAsync(backFilled);
+        await Grains.GetGrain<ICustomerGrain>(customer).RecordInteractionsAsync(backFilled); // a client's retry: duplicates
+        await fixture.Service<ActivityAggregator>().RunNowAsync();
+
+        var after = (await stage.GetViewAsync())!;
+        Assert.Equal(before.VolumeLast24Hours + 2, after.VolumeLast24Hours);
+        Assert.Equal(before.VolumeLastHour, after.VolumeLastHour);
+        Assert.Equal((before.Hours.SingleOrDefault(h => h.Hour == hour)?.Volume ?? 0) + 2, after.Hours.Single(h => h.Hour == hour).Volume);
+    }
+
+    [Fact]
     public async Task Unconfigured_stages_and_owners_have_no_view()
     {
         Assert.Null(await Grains.GetGrain<IJourneyStageGrain>("no-such-stage").GetViewAsync());

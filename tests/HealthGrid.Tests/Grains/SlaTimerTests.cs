@@ -5,9 +5,9 @@ using HealthGrid.GrainInterfaces.Customers;
 using HealthGrid.GrainInterfaces.Projections;
 using HealthGrid.Grains.Projections;
 using HealthGrid.Tests.Infrastructure;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Configuration.Memory;
-using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json.Nodes;
+using HealthGrid.Domain.Configuration;
+using HealthGrid.GrainInterfaces.Configuration;
 
 namespace HealthGrid.Tests.Grains;
 
@@ -69,7 +69,7 @@ public sealed class SlaTimerTests(FakeTimeClusterFixture fixture)
         await OpenAsync(customer, ticket, opened);
 
         await AdvanceTo(customer, opened + (5 * Min));
-        var update = Ticket(customer, ticket, InteractionKind.TicketUpdated, fixture.Clock.GetUtcNow()) with
+        var update = Ids.Ticket(customer, ticket, InteractionKind.TicketUpdated, fixture.Clock.GetUtcNow()) with
         {
             Ticket = new TicketDetails(ticket, null, null, "We are looking into it.", Assignee: "ana", Team: "team-emea"),
         };
@@ -91,14 +91,17 @@ public sealed class SlaTimerTests(FakeTimeClusterFixture fixture)
         var grain = Grains.GetGrain<ICustomerGrain>(customer);
         Assert.Equal(opened + (15 * Min), (await grain.GetCaseAsync(ticket))!.Clocks[0].DueAt);
 
-        // The silo's configuration is live: an override source on top stands for an edited healthgrid.json.
-        var configuration = (ConfigurationManager)fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IConfiguration>();
-        var edit = new MemoryConfigurationSource { InitialData = new Dictionary<string, string?> { ["HealthGrid:Sla:Policies:0:Targets:FirstResponse"] = "00:05:00" } };
-        configuration.Sources.Add(edit);
+        // A new version of the SLA area through the configuration grain, as the admin API writes it.
+        var configuration = Grains.GetGrain<IConfigurationGrain>(0);
+        var before = (await configuration.GetAsync(ConfigurationAreaNames.Sla, null))!;
+        var document = JsonNode.Parse(before.Document)!;
+        document["policies"]![0]!["targets"]!["firstResponse"] = "00:05:00";
+        var written = await configuration.WriteAsync(new ConfigurationChange { Area = ConfigurationAreaNames.Sla, Document = document.ToJsonString(), Author = "test" });
+        Assert.Equal(ConfigurationWriteOutcome.Written, written.Outcome);
         try
         {
-            // The same anchor, the new target: due at +5 and firing there. The change reached the grain as a
-            // call the silo sent while the source was added; this read arrives after it.
+            // The same anchor, the new target: due at +5 and firing there. The write answered after the
+            // silo re-evaluated every active customer with open cases.
             Assert.Equal(opened + (5 * Min), (await grain.GetCaseAsync(ticket))!.Clocks[0].DueAt);
             await AdvanceTo(customer, opened + (5 * Min));
             var breach = await BreachAsync(ticket);
@@ -106,24 +109,14 @@ public sealed class SlaTimerTests(FakeTimeClusterFixture fixture)
         }
         finally
         {
-            configuration.Sources.Remove(edit);
+            var restored = await configuration.WriteAsync(new ConfigurationChange { Area = ConfigurationAreaNames.Sla, RestoreVersion = before.Version, Author = "test" });
+            Assert.Equal(ConfigurationWriteOutcome.Written, restored.Outcome);
         }
     }
 
     private Task OpenAsync(string customer, string ticket, DateTimeOffset at) =>
-        Grains.GetGrain<ICustomerGrain>(customer).RecordInteractionsAsync([Ticket(customer, ticket, InteractionKind.TicketOpened, at)]);
+        Grains.GetGrain<ICustomerGrain>(customer).RecordInteractionsAsync([Ids.Ticket(customer, ticket, InteractionKind.TicketOpened, at)]);
 
-    private static Interaction Ticket(string customer, string ticket, InteractionKind kind, DateTimeOffset at) => new()
-    {
-        EventId = TestOrganisation.NewId("evt"),
-        CustomerId = customer,
-        OccurredAt = at,
-        ReceivedAt = at,
-        Channel = Channel.Chat,
-        Kind = kind,
-        JourneyStage = "support",
-        Ticket = new TicketDetails(ticket, Severity.High, "general", null, Assignee: "ana", Team: "team-emea"),
-    };
 
     /// <summary>
     /// Moves the fake clock in steps of at most a minute, so that each timer fires in its own step. After a

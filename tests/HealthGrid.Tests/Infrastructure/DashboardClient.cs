@@ -2,12 +2,15 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using HealthGrid.Api.Auth;
 using HealthGrid.Api.Live;
+using HealthGrid.Domain.Accounts;
 using HealthGrid.Domain.Alerts;
 using HealthGrid.Domain.Cases;
 using HealthGrid.Domain.Continuity;
 using HealthGrid.Domain.Customers;
 using HealthGrid.Domain.Kpis;
 using HealthGrid.Domain.Live;
+using HealthGrid.Domain.ProcessOwners;
+using HealthGrid.Domain.SystemChanges;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,6 +35,10 @@ public sealed class DashboardClient : IAsyncDisposable
         connection.On<LiveInteractionView>(nameof(IDashboardClient.InteractionChanged), interaction => Pushed(() => Interactions.Add(interaction)));
         connection.On<KpiSnapshot>(nameof(IDashboardClient.KpisChanged), kpis => Pushed(() => Kpis.Add(kpis)));
         connection.On<ContinuityRun>(nameof(IDashboardClient.ContinuityRunChanged), run => Pushed(() => Runs.Add(run)));
+        connection.On<AccountUpdate[]>(nameof(IDashboardClient.AccountsChanged), accounts => Pushed(() => Array.ForEach(accounts, Accounts.Add)));
+        connection.On<ProcessOwnerView[]>(nameof(IDashboardClient.ProcessOwnersChanged), owners => Pushed(() => Array.ForEach(owners, Owners.Add)));
+        connection.On<SystemChangeRecord>(nameof(IDashboardClient.SystemChangeRecorded), change => Pushed(() => SystemChanges.Add(change)));
+        connection.On<string>(nameof(IDashboardClient.Resync), reason => Pushed(() => Resyncs.Add((reason, DateTimeOffset.UtcNow))));
         connection.Closed += _ =>
         {
             closed.TrySetResult();
@@ -53,6 +60,15 @@ public sealed class DashboardClient : IAsyncDisposable
 
     public ConcurrentBag<ContinuityRun> Runs { get; } = [];
 
+    public ConcurrentBag<AccountUpdate> Accounts { get; } = [];
+
+    public ConcurrentBag<ProcessOwnerView> Owners { get; } = [];
+
+    public ConcurrentBag<SystemChangeRecord> SystemChanges { get; } = [];
+
+    /// <summary>Each time the server said changes may have been missed (and why): the dashboard re-lists then.</summary>
+    public ConcurrentBag<(string Reason, DateTimeOffset At)> Resyncs { get; } = [];
+
     public static string TokenFor(InProcessSilo silo, TokenRequest user) => silo.App.Services.GetRequiredService<TokenIssuer>().Issue(user);
 
     public static async Task<DashboardClient> ConnectAsync(Uri server, string? token)
@@ -73,7 +89,7 @@ public sealed class DashboardClient : IAsyncDisposable
         {
             while (incoming.Reader.TryRead(out var item))
             {
-                received.Add(item.Alert);
+                Record(item);
             }
 
             return received;
@@ -87,7 +103,7 @@ public sealed class DashboardClient : IAsyncDisposable
         while (true)
         {
             var item = await incoming.Reader.ReadAsync(cancel.Token);
-            received.Add(item.Alert);
+            Record(item);
             if (match(item.Alert))
             {
                 return item;
@@ -126,7 +142,16 @@ public sealed class DashboardClient : IAsyncDisposable
         }
     }
 
+    /// <summary>When each alert id was first pushed (fills as <see cref="Received"/> drains).</summary>
+    public ConcurrentDictionary<string, DateTimeOffset> FirstPushedAt { get; } = new(StringComparer.Ordinal);
+
     public async ValueTask DisposeAsync() => await connection.DisposeAsync();
+
+    private void Record((Alert Alert, DateTimeOffset At) item)
+    {
+        received.Add(item.Alert);
+        FirstPushedAt.TryAdd(item.Alert.Id, item.At);
+    }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 

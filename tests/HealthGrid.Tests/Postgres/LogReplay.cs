@@ -32,7 +32,7 @@ internal static class LogReplay
 
         var model = ShippedModel();
         var state = new HealthState();
-        HealthModel.Initialize(state, model);
+        HealthModel.Rescore(state, model);
         foreach (var entry in entries.Where(e => CustomerModel.CountsForHealth(e.Interaction)))
         {
             HealthModel.Apply(state, customerId, entry.Interaction, entry.Seq, model);

@@ -1,9 +1,0 @@
-using System.Text.Json;
-
-namespace HealthGrid.Api.Infrastructure.Json;
-
-/// <summary>A value our converters could not read, with the reason a client is told (System.Text.Json adds the path).</summary>
-public sealed class JsonFieldException(string reason) : JsonException(reason)
-{
-    public string Reason { get; } = reason;
-}
