@@ -1,6 +1,8 @@
+using HealthGrid.Api.Auth;
 using HealthGrid.Silo.Demo;
 using HealthGrid.Silo.Hosting;
 using HealthGrid.Storage.Postgres;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace HealthGrid.Silo;
@@ -30,6 +32,11 @@ public static class SiloProgram
                 var applied = await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
                 Console.WriteLine(applied == 0 ? "The schema is up to date." : $"Applied {applied} migration(s); the schema is up to date.");
                 return 0;
+            }
+
+            if (DevelopmentExposure.Refusal(app.Configuration, app.Services.GetRequiredService<IOptions<AuthOptions>>().Value) is { } refusal)
+            {
+                throw new InvalidOperationException(refusal);
             }
 
             if (settings.Storage == StorageMode.PostgreSql)

@@ -36,6 +36,9 @@ public sealed class AuthOptions
     /// <summary>Development mode: the well-known signing key, the demo sign-in page and an open API reference.</summary>
     public bool Development { get; set; }
 
+    /// <summary>Lets development mode listen on a network address (<c>--allow-development-on-network</c>); refused otherwise.</summary>
+    public bool AllowDevelopmentOnNetwork { get; set; }
+
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
 }

@@ -4,7 +4,7 @@ namespace HealthGrid.Silo.Hosting;
 
 /// <summary>
 /// The silo's command line (System.CommandLine): <c>[run|migrate|token USER] [--empty] [--no-demo-traffic]
-/// [--postgres CONNECTION] [--config FILE] [--urls URLS]</c>, followed by any configuration override
+/// [--postgres CONNECTION] [--config FILE] [--urls URLS] [--allow-development-on-network]</c>, followed by any configuration override
 /// (<c>--HealthGrid:Cluster:SiloPort=11112</c>, <c>--Logging:LogLevel:Default=Warning</c>), which is
 /// handed to the host's configuration as it is. <c>--help</c> explains every command and option.
 /// </summary>
@@ -15,6 +15,7 @@ public sealed record SiloCommandLine(SiloCommand Command, string[] Configuration
     private static readonly Option<string> Postgres = new("--postgres") { Description = "PostgreSQL mode with this connection string (Host=...;Username=...;Database=...).", Recursive = true };
     private static readonly Option<FileInfo> Config = new("--config") { Description = "A JSON file overriding healthgrid.json (organisation, health model, SLAs).", Recursive = true };
     private static readonly Option<string> Urls = new("--urls") { Description = "Where to listen (default http://127.0.0.1:5080).", Recursive = true };
+    private static readonly Option<bool> AllowDevelopmentOnNetwork = new("--allow-development-on-network") { Description = "Let development mode (demo sign-in, admin tokens for anyone) listen on a non-loopback address.", Recursive = true };
     private static readonly Argument<string> User = new("user") { Description = "A demo user: am-avery, am-blake, sup-emea, sup-amer, po-billing, exec, planner, ingest-helpdesk, admin." };
 
     /// <summary>The command line as <paramref name="execute"/> gets it: one action per command; overrides are what no option took.</summary>
@@ -22,7 +23,7 @@ public sealed record SiloCommandLine(SiloCommand Command, string[] Configuration
     {
         var root = new RootCommand("HealthGrid: a real-time customer health and escalation server. Without a command it runs the silo.")
         {
-            Options = { Empty, NoDemoTraffic, Postgres, Config, Urls },
+            Options = { Empty, NoDemoTraffic, Postgres, Config, Urls, AllowDevelopmentOnNetwork },
             TreatUnmatchedTokensAsErrors = false,
         };
         var run = new Command("run", "Start the silo (the default).") { TreatUnmatchedTokensAsErrors = false };
@@ -78,6 +79,11 @@ public sealed record SiloCommandLine(SiloCommand Command, string[] Configuration
         if (result.GetValue(Urls) is { } urls)
         {
             configuration.Add($"--urls={urls}");
+        }
+
+        if (result.GetValue(AllowDevelopmentOnNetwork))
+        {
+            configuration.Add("--HealthGrid:Auth:AllowDevelopmentOnNetwork=true");
         }
 
         configuration.AddRange(result.UnmatchedTokens);
