@@ -1,6 +1,7 @@
 using HealthGrid.Api.Infrastructure;
 using HealthGrid.Api.Infrastructure.Json;
 using HealthGrid.Domain.Ingest;
+using HealthGrid.Domain.Privacy;
 using HealthGrid.Domain.Wire;
 using HealthGrid.Hosting.Configuration;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ namespace HealthGrid.Api.Ingest;
 /// valid event; the rules are the same and keep the same messages.
 /// </para>
 /// </summary>
-public sealed class EventValidator(CurrentOrganisation organisation, IOptionsMonitor<IngestOptions> options, TimeProvider time)
+public sealed class EventValidator(CurrentOrganisation organisation, IOptionsMonitor<IngestOptions> options, IOptionsMonitor<PrivacyOptions> privacy, TimeProvider time)
 {
     /// <summary>The kinds clients may post: the internal ones are written by HealthGrid itself.</summary>
     public static readonly IReadOnlyList<string> PublicKindNames =
@@ -64,8 +65,8 @@ public sealed class EventValidator(CurrentOrganisation organisation, IOptionsMon
             return null;
         }
 
-        // Built once, with everything: this runs for every event ingested.
-        return new Interaction
+        // Built once, with everything: this runs for every event ingested. Redacted before it goes anywhere.
+        return InteractionRedaction.Redact(new Interaction
         {
             EventId = r.EventId!,
             CustomerId = r.CustomerId,
@@ -84,7 +85,7 @@ public sealed class EventValidator(CurrentOrganisation organisation, IOptionsMon
             Payment = detail.Payment,
             Usage = detail.Usage,
             Change = detail.Change,
-        };
+        }, privacy.CurrentValue.Redaction);
     }
 
     private static void Unknown(FieldErrors errors, string prefix, Infrastructure.Validation.IUnknownFields body)

@@ -17,4 +17,7 @@ public static class ConfigurationAreaNames
 
     /// <summary>Contact points (e-mail, webhooks, Slack, Teams, PagerDuty), recipients and notification rules; its secrets are write-only.</summary>
     public const string Notifications = "notifications";
+
+    /// <summary>Personal data: what is redacted at the door.</summary>
+    public const string Privacy = "privacy";
 }

@@ -185,6 +185,11 @@ public static class DisruptionSimulator
 
         private static TextSignal Analyze(Interaction e)
         {
+            if (e.Analysis is { } kept)
+            {
+                return kept;
+            }
+
             if (HealthModel.TextOf(e) is not { } text)
             {
                 return TextSignal.Empty;

@@ -19,12 +19,13 @@ public sealed class CustomerModel(string customerId, CustomerState state)
     /// <summary>
     /// Applies one journaled event: to the health score (customer events only), to the cases, to live
     /// conversations and health alerts; remembers its sequence number. <paramref name="analyze"/> replaces
-    /// the text analysis (a projection running the same few texts for many customers remembers them).
+    /// the text analysis (a projection running the same few texts for many customers remembers them)
+    /// unless the event kept its analysis from before redaction.
     /// </summary>
     public (HealthUpdate Health, CaseEffects Effects) Apply(Interaction e, long seq, CustomerRules rules, Func<Interaction, TextSignal>? analyze = null)
     {
         var health = CountsForHealth(e)
-            ? HealthModel.Apply(State.Health, CustomerId, e, seq, rules.Model, analyze?.Invoke(e) ?? TextAnalyzer.Analyze(HealthModel.TextOf(e)))
+            ? HealthModel.Apply(State.Health, CustomerId, e, seq, rules.Model, e.Analysis ?? analyze?.Invoke(e) ?? HealthModel.AnalysisOf(e))
             : new HealthUpdate(null, TextSignal.Empty);
         var effects = new CaseEffects();
         if (Profile is { } profile)

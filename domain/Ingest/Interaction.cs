@@ -51,6 +51,12 @@ public sealed record Interaction
 
     [Id(19)] public SlaTimerDetails? Timer { get; init; }
 
+    /// <summary>
+    /// What the text analyzer read in the customer's text before redaction masked personal data in it;
+    /// null when the text is stored as it was written (then analyzing the stored text gives the same).
+    /// </summary>
+    [Id(20)] public Customers.Text.TextSignal? Analysis { get; init; }
+
     /// <summary>Written by HealthGrid itself, never accepted from clients.</summary>
     public bool IsInternal => Kind.IsInternal();
 }

@@ -76,6 +76,7 @@ public sealed class ConfigurationPreviews(IGrainFactory grains, IProjectionStore
         ConfigurationAreaNames.Alerts => ["Theme and concentration thresholds are judged now; health-drop, frustration and change-lookback settings apply from the next event."],
         ConfigurationAreaNames.Organisation => ["Ownership gaps close or open now; codes, processes and stage routing apply to cases and events from the next event on."],
         ConfigurationAreaNames.Notifications => ["Contact points enabled again (or removed) resolve their \"disabled\" alert now; rules and recipients apply to alert changes from now on, and notifications already decided keep their steps."],
+        ConfigurationAreaNames.Privacy => ["Redaction applies to events accepted from now on; texts already stored stay as they were stored."],
         _ => ["Nothing in the live state depends on this area; it applies from its next use."],
     };
 }

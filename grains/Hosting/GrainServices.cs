@@ -4,6 +4,7 @@ using HealthGrid.Domain.Configuration;
 using HealthGrid.Domain.Continuity;
 using HealthGrid.Domain.Customers.Scoring;
 using HealthGrid.Domain.Organisation;
+using HealthGrid.Domain.Privacy;
 using HealthGrid.Domain.Sla;
 using HealthGrid.GrainInterfaces.Customers;
 using HealthGrid.Grains.Accounts;
@@ -44,6 +45,7 @@ public static class GrainServices
         services.AddConfigurationArea<OrganisationOptions>(ConfigurationAreaNames.Organisation, OrganisationOptions.Section);
         services.AddConfigurationArea<SlaOptions>(ConfigurationAreaNames.Sla, SlaOptions.Section);
         services.AddConfigurationArea<AlertOptions>(ConfigurationAreaNames.Alerts, AlertOptions.Section);
+        services.AddConfigurationArea<PrivacyOptions>(ConfigurationAreaNames.Privacy, PrivacyOptions.Section);
         services.AddHealthGridNotifications();
         services.AddValidatedOptions<SnapshotOptions>(SnapshotOptions.Section);
         services.AddValidatedOptions<ProjectionOptions>(ProjectionOptions.Section);

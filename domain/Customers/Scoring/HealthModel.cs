@@ -39,7 +39,10 @@ public static class HealthModel
     }
 
     public static HealthUpdate Apply(HealthState state, string customerId, Interaction e, long seq, HealthModelOptions options) =>
-        Apply(state, customerId, e, seq, options, TextAnalyzer.Analyze(TextOf(e)));
+        Apply(state, customerId, e, seq, options, AnalysisOf(e));
+
+    /// <summary>The analyzer's reading of the event's customer text: kept from before redaction, else read now.</summary>
+    public static TextSignal AnalysisOf(Interaction e) => e.Analysis ?? TextAnalyzer.Analyze(TextOf(e));
 
     /// <summary>Applies an event whose text (<see cref="TextOf"/>) the caller has already analyzed.</summary>
     public static HealthUpdate Apply(HealthState state, string customerId, Interaction e, long seq, HealthModelOptions options, TextSignal text)
