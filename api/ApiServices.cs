@@ -1,5 +1,6 @@
 using HealthGrid.Api.Accounts;
 using HealthGrid.Api.Alerts;
+using HealthGrid.Api.Audit;
 using HealthGrid.Api.Auth;
 using HealthGrid.Api.Cases;
 using HealthGrid.Api.Configuration;
@@ -91,6 +92,7 @@ public static class ApiServices
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<AdminSessionAudit>();
         app.UseRateLimiter();
         app.MapEventEndpoints();
         app.MapCustomerEndpoints();
@@ -105,6 +107,7 @@ public static class ApiServices
         app.MapLiveEndpoints();
         app.MapContinuityEndpoints();
         app.MapConfigurationEndpoints();
+        app.MapAuditEndpoints();
         app.MapSessionCookie();
         // A connection ends when its token expires: a revoked or lapsed user stops receiving pushes.
         app.MapHub<DashboardHub>(DashboardHub.Path, o => o.CloseOnAuthenticationExpiration = true).RequireAuthorization(AuthPolicies.Dashboard);

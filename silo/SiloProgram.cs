@@ -21,6 +21,11 @@ public static class SiloProgram
         var settings = app.Services.GetRequiredService<SiloSettings>();
         try
         {
+            if (command.Command == SiloCommand.AuditVerify)
+            {
+                return await AuditVerification.RunAsync(app.Services, settings, cancellationToken);
+            }
+
             if (command.Command == SiloCommand.Migrate)
             {
                 if (settings.Storage != StorageMode.PostgreSql)

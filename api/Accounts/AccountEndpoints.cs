@@ -1,6 +1,8 @@
+using HealthGrid.Api.Audit;
 using HealthGrid.Api.Auth;
 using HealthGrid.Api.Infrastructure;
 using HealthGrid.Domain.Accounts;
+using HealthGrid.Domain.Audit;
 using HealthGrid.GrainInterfaces.Accounts;
 using HealthGrid.GrainInterfaces.Projections;
 using Microsoft.AspNetCore.Builder;
@@ -28,7 +30,8 @@ public static class AccountEndpoints
     private static async Task<Results<Ok<AccountView>, NotFound>> GetAsync(string id, IGrainFactory grains, Caller caller) =>
         caller.MaySeeAccount(id) && await grains.GetGrain<IAccountGrain>(id).GetViewAsync() is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 
-    private static async Task<Results<Created<AccountProfile>, Ok<AccountProfile>, ValidationProblem>> PutAsync(string id, AccountRequest? request, AccountValidator validator, IGrainFactory grains)
+    private static async Task<Results<Created<AccountProfile>, Ok<AccountProfile>, ValidationProblem>> PutAsync(
+        string id, AccountRequest? request, AccountValidator validator, IGrainFactory grains, HttpContext context, Caller caller)
     {
         if (request is null)
         {
@@ -41,7 +44,10 @@ public static class AccountEndpoints
             return Problems.Invalid(errors);
         }
 
-        var created = await grains.GetGrain<IAccountGrain>(id).UpsertProfileAsync(profile);
+        var account = grains.GetGrain<IAccountGrain>(id);
+        var before = (await account.GetViewAsync())?.Profile;
+        var created = await account.UpsertProfileAsync(profile);
+        await AuditTrail.RecordChangeAsync(grains, context, caller, AuditActions.AccountProfile, $"account/{id}", before, profile);
         return created ? TypedResults.Created($"/api/v1/accounts/{id}", profile) : TypedResults.Ok(profile);
     }
 }

@@ -1,7 +1,10 @@
+using HealthGrid.Api.Audit;
 using HealthGrid.Api.Auth;
 using HealthGrid.Api.Cases;
 using HealthGrid.Api.Infrastructure;
 using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Audit;
+using HealthGrid.Domain.Ingest;
 using HealthGrid.GrainInterfaces.Projections;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -78,6 +81,12 @@ public static class AlertEndpoints
         }
 
         var result = await AlertOwners.Of(grains, alert).ActOnAlertAsync(id, to, caller.Subject);
+        if (result.Status == IngestStatus.Accepted)
+        {
+            await AuditTrail.RecordAsync(grains, context, caller, to == AlertState.Acknowledged ? AuditActions.AlertAcknowledge : AuditActions.AlertResolve, $"alert/{id}",
+                new { type = alert.Type, customerId = alert.CustomerId });
+        }
+
         return ActionOutcomes.From(context, result.Status, result.Alert, result.Error);
     }
 }

@@ -1,6 +1,9 @@
+using HealthGrid.Api.Audit;
 using HealthGrid.Api.Auth;
 using HealthGrid.Api.Infrastructure;
+using HealthGrid.Domain.Audit;
 using HealthGrid.Domain.Cases;
+using HealthGrid.Domain.Ingest;
 using HealthGrid.GrainInterfaces.Customers;
 using HealthGrid.GrainInterfaces.Projections;
 using Microsoft.AspNetCore.Builder;
@@ -65,6 +68,12 @@ public static class CaseEndpoints
         }
 
         var result = await grains.GetGrain<ICustomerGrain>(@case.CustomerId).ActOnCaseAsync(id, action, caller.Subject, body.Note);
+        if (result.Status == IngestStatus.Accepted)
+        {
+            await AuditTrail.RecordAsync(grains, context, caller, action == CaseAction.Acknowledge ? AuditActions.CaseAcknowledge : AuditActions.CaseResolve, $"case/{id}",
+                new { customerId = @case.CustomerId, note = body.Note });
+        }
+
         return ActionOutcomes.From(context, result.Status, result.Case, result.Error);
     }
 

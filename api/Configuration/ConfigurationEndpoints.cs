@@ -1,4 +1,7 @@
+using System.Text.Json.Nodes;
+using HealthGrid.Api.Audit;
 using HealthGrid.Api.Auth;
+using HealthGrid.Domain.Audit;
 using HealthGrid.Api.Infrastructure;
 using HealthGrid.GrainInterfaces.Configuration;
 using Microsoft.AspNetCore.Builder;
@@ -83,6 +86,7 @@ public static class ConfigurationEndpoints
             Author = caller.Subject,
             Reason = request.Reason,
         });
+        await AuditAsync(AuditActions.ConfigurationWrite, area, result, context, grains, caller);
         return Answer(result, context);
     }
 
@@ -106,6 +110,7 @@ public static class ConfigurationEndpoints
             Author = caller.Subject,
             Reason = body.Reason ?? $"rollback to version {version}",
         });
+        await AuditAsync(AuditActions.ConfigurationRollback, area, result, context, grains, caller);
         return Answer(result, context);
     }
 
@@ -132,6 +137,13 @@ public static class ConfigurationEndpoints
 
         return TypedResults.Ok(preview);
     }
+
+    /// <summary>A version written (not a refused or unchanged write) is audited with its reason and its diff.</summary>
+    private static Task AuditAsync(string action, string area, ConfigurationWriteResult result, HttpContext context, IGrainFactory grains, Caller caller) =>
+        result.Outcome == ConfigurationWriteOutcome.Written && result.Version is { } written
+            ? AuditTrail.RecordAsync(grains, context, caller, action, $"config/{area}",
+                new { version = written.Version, reason = written.Reason, restoredFrom = written.RestoredFrom, diff = JsonNode.Parse(written.Diff) })
+            : Task.CompletedTask;
 
     private static Results<Ok<ConfigurationWritten>, NotFound, ValidationProblem, ProblemHttpResult> Answer(ConfigurationWriteResult result, HttpContext context)
     {

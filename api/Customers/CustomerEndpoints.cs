@@ -1,5 +1,7 @@
+using HealthGrid.Api.Audit;
 using HealthGrid.Api.Auth;
 using HealthGrid.Api.Infrastructure;
+using HealthGrid.Domain.Audit;
 using HealthGrid.Domain.Customers;
 using HealthGrid.Domain.Projections;
 using HealthGrid.GrainInterfaces.Customers;
@@ -73,7 +75,8 @@ public static class CustomerEndpoints
         return await customer.GetScoreHistoryAsync(before, size) is { } page ? TypedResults.Ok(page) : TypedResults.NotFound();
     }
 
-    private static async Task<Results<Created<CustomerProfile>, Ok<CustomerProfile>, ValidationProblem>> PutAsync(string id, CustomerRequest? request, CustomerValidator validator, IGrainFactory grains)
+    private static async Task<Results<Created<CustomerProfile>, Ok<CustomerProfile>, ValidationProblem>> PutAsync(
+        string id, CustomerRequest? request, CustomerValidator validator, IGrainFactory grains, HttpContext context, Caller caller)
     {
         if (request is null)
         {
@@ -86,11 +89,15 @@ public static class CustomerEndpoints
             return Problems.Invalid(errors);
         }
 
-        var result = await grains.GetGrain<ICustomerGrain>(id).UpsertProfileAsync(profile);
+        var customer = grains.GetGrain<ICustomerGrain>(id);
+        var before = (await customer.GetViewAsync())?.Profile;
+        var result = await customer.UpsertProfileAsync(profile);
         if (!result.Succeeded)
         {
             return Problems.Invalid(result.Field ?? "body", result.Error!);
         }
+
+        await AuditTrail.RecordChangeAsync(grains, context, caller, AuditActions.CustomerProfile, $"customer/{id}", before, profile);
 
         return result.Created ? TypedResults.Created($"/api/v1/customers/{id}", profile) : TypedResults.Ok(profile);
     }

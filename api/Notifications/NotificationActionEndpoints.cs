@@ -2,7 +2,9 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using HealthGrid.Api.Alerts;
+using HealthGrid.Api.Audit;
 using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Audit;
 using HealthGrid.Domain.Ingest;
 using HealthGrid.Domain.Notifications;
 using HealthGrid.GrainInterfaces.Projections;
@@ -46,7 +48,7 @@ public static class NotificationActionEndpoints
             """);
     }
 
-    private static async Task<IResult> ActAsync([FromForm] string? token, IDataProtectionProvider protection, TimeProvider time, IGrainFactory grains)
+    private static async Task<IResult> ActAsync([FromForm] string? token, IDataProtectionProvider protection, TimeProvider time, IGrainFactory grains, HttpContext context)
     {
         var (link, alert, refusal) = await OpenAsync(token, protection, time, grains);
         if (refusal is not null)
@@ -55,6 +57,12 @@ public static class NotificationActionEndpoints
         }
 
         var result = await AlertOwners.Of(grains, alert!).ActOnAlertAsync(alert!.Id, link!.Action, Actor(link.Recipient));
+        if (result.Status == IngestStatus.Accepted)
+        {
+            await AuditTrail.Log(grains).RecordAsync(AuditTrail.Record(context, Actor(link.Recipient),
+                link.Action == AlertState.Acknowledged ? AuditActions.AlertAcknowledge : AuditActions.AlertResolve, $"alert/{alert.Id}",
+                new { type = alert.Type, customerId = alert.CustomerId, via = "notification link" }));
+        }
         return result.Status switch
         {
             IngestStatus.Accepted => NotificationPages.Page(StatusCodes.Status200OK, $"{Past(link.Action)} as {Actor(link.Recipient)}", alert.Message, "<p>Every pending notification of this alert has been stopped.</p>"),

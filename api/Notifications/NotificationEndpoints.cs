@@ -1,5 +1,7 @@
+using HealthGrid.Api.Audit;
 using HealthGrid.Api.Auth;
 using HealthGrid.Api.Infrastructure;
+using HealthGrid.Domain.Audit;
 using HealthGrid.Domain.Notifications;
 using HealthGrid.GrainInterfaces.Notifications;
 using Microsoft.AspNetCore.Builder;
@@ -32,7 +34,7 @@ public static class NotificationEndpoints
     private static async Task<Ok<EndpointHealth[]>> EndpointsAsync(IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<INotificationsGrain>(0).EndpointHealthAsync());
 
-    private static async Task<Results<Ok<TestSendResult>, ValidationProblem>> TestAsync(TestNotificationRequest request, IGrainFactory grains, Caller caller)
+    private static async Task<Results<Ok<TestSendResult>, ValidationProblem>> TestAsync(TestNotificationRequest request, IGrainFactory grains, Caller caller, HttpContext context)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(request.ContactPoint))
@@ -47,6 +49,7 @@ public static class NotificationEndpoints
             return Problems.Invalid(errors);
         }
 
+        await AuditTrail.RecordAsync(grains, context, caller, AuditActions.NotificationTest, $"contact-point/{request.ContactPoint}", new { result.Delivered });
         return TypedResults.Ok(result);
     }
 

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using HealthGrid.Api.Accounts;
+using HealthGrid.Api.Audit;
 using HealthGrid.Api.Auth;
 using HealthGrid.Api.Customers;
 using HealthGrid.Api.Infrastructure;
 using HealthGrid.Api.Infrastructure.Json;
 using HealthGrid.Domain.Accounts;
+using HealthGrid.Domain.Audit;
 using HealthGrid.Domain.Customers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -36,7 +38,8 @@ public static class ImportEndpoints
     }
 
     private static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(
-        HttpRequest request, AccountValidator accountValidator, CustomerValidator customerValidator, ProfileWriter writer, IOptions<JsonOptions> json)
+        HttpRequest request, AccountValidator accountValidator, CustomerValidator customerValidator, ProfileWriter writer, IOptions<JsonOptions> json,
+        IGrainFactory grains, Caller caller)
     {
         if (!MediaTypes.Any(t => string.Equals(request.ContentType?.Split(';')[0].Trim(), t, StringComparison.OrdinalIgnoreCase)))
         {
@@ -83,10 +86,18 @@ public static class ImportEndpoints
             }
         }
 
-        return TypedResults.Ok(new ImportResult(
+        var imported = new ImportResult(
             accountsCreated, accountsUpdated,
             results.Count(r => r.Succeeded && r.Created), results.Count(r => r.Succeeded && !r.Created),
-            [.. errors.OrderBy(e => e.Line)]));
+            [.. errors.OrderBy(e => e.Line)]);
+        // One entry for the file: which profiles it wrote, by id (a diff per profile is what PUT records).
+        await AuditTrail.RecordAsync(grains, request.HttpContext, caller, AuditActions.Import, "import", new
+        {
+            imported.AccountsCreated, imported.AccountsUpdated, imported.CustomersCreated, imported.CustomersUpdated,
+            accounts = accounts.Select(a => a.Id),
+            customers = customers.Where((_, i) => results[i].Succeeded).Select(c => c.Profile.Id),
+        });
+        return TypedResults.Ok(imported);
     }
 
     private static void Parse(int number, string line, JsonSerializerOptions json, AccountValidator accountValidator, CustomerValidator customerValidator,

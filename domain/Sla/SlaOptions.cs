@@ -10,6 +10,9 @@ public sealed class SlaOptions
 {
     public const string Section = "HealthGrid:Sla";
 
+    /// <summary>The shortest <see cref="ReminderPeriod"/> allowed (its range's floor), and so the silo's reminder floor.</summary>
+    public static readonly TimeSpan MinimumReminderPeriod = TimeSpan.FromSeconds(1);
+
     public List<SlaCalendarSettings> Calendars { get; set; } = [];
 
     public List<SlaPolicySettings> Policies { get; set; } = [];

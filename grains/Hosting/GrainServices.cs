@@ -19,6 +19,7 @@ using HealthGrid.Grains.Projections;
 using HealthGrid.Grains.Sla;
 using HealthGrid.Hosting.Background;
 using HealthGrid.Hosting.Configuration;
+using HealthGrid.Storage.Audit;
 using HealthGrid.Storage.Configuration;
 using HealthGrid.Storage.Continuity;
 using HealthGrid.Storage.Ingest;
@@ -58,8 +59,9 @@ public static class GrainServices
         services.AddSingleton<IValidateOptions<SlaOptions>, SlaOptionsValidator>();
 
         // Orleans refuses reminder periods under a minute by default; how late a deadline may fire after a failover is ours to choose.
-        services.AddOptions<ReminderOptions>().Configure<IOptions<SlaOptions>>((reminders, sla) =>
-            reminders.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(reminders.MinimumReminderPeriod.Ticks, sla.Value.ReminderPeriod.Ticks)));
+        // Its floor is the sla area's own floor, not the period at start-up: the area can be changed at run
+        // time to any period its validator allows (a change to 45 s after starting at 1 min failed every reminder).
+        services.AddOptions<ReminderOptions>().Configure(reminders => reminders.MinimumReminderPeriod = SlaOptions.MinimumReminderPeriod);
 
         services.AddSingleton<CurrentOrganisation>();
         services.AddSingleton<CustomerMetrics>();
@@ -110,6 +112,7 @@ public static class GrainServices
 
         services.AddSingleton<IEventJournal, InMemoryEventJournal>();
         services.AddSingleton<IClientIdRegistry, InMemoryClientIdRegistry>();
+        services.AddSingleton<IAuditLog, InMemoryAuditLog>();
         services.AddSingleton<InMemoryNotificationStore>();
         services.AddSingleton<INotificationStore>(sp => sp.GetRequiredService<InMemoryNotificationStore>());
         services.AddSingleton<IProjectionStore, InMemoryProjectionStore>();

@@ -1,5 +1,7 @@
+using HealthGrid.Api.Audit;
 using HealthGrid.Api.Auth;
 using HealthGrid.Api.Infrastructure;
+using HealthGrid.Domain.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -23,10 +25,18 @@ public static class DevelopmentSignIn
 
         var group = app.MapGroup(Path).WithTags("Development").AllowAnonymous().RequireRateLimiting(RateLimits.Reads);
         group.MapGet("/", (DemoUsers users) => TypedResults.Ok(users.All.Select(View))).WithName("ListDemoUsers").WithSummary("Development mode: the demo users one can sign in as");
-        group.MapPost("/{id}/token", Results<Ok<SignInResult>, NotFound> (string id, DemoUsers users, TokenIssuer issuer, IOptions<AuthOptions> options, TimeProvider time) =>
-            users.Find(id) is { } user
-                ? TypedResults.Ok(new SignInResult(issuer.Issue(user.Claims), time.GetUtcNow() + options.Value.TokenLifetime, View(user)))
-                : TypedResults.NotFound())
+        group.MapPost("/{id}/token", async Task<Results<Ok<SignInResult>, NotFound>> (
+                string id, DemoUsers users, TokenIssuer issuer, IOptions<AuthOptions> options, TimeProvider time, IGrainFactory grains, HttpContext context) =>
+            {
+                if (users.Find(id) is not { } user)
+                {
+                    return TypedResults.NotFound();
+                }
+
+                await AuditTrail.Log(grains).RecordAsync(AuditTrail.Record(context, user.Claims.Subject, AuditActions.SignIn, $"user/{user.Claims.Subject}",
+                    new { roles = user.Claims.Roles, via = "development sign-in" }));
+                return TypedResults.Ok(new SignInResult(issuer.Issue(user.Claims), time.GetUtcNow() + options.Value.TokenLifetime, View(user)));
+            })
             .WithName("SignInAsDemoUser").WithSummary("Development mode: a signed token for a demo user");
         return app;
     }

@@ -4,6 +4,7 @@ using HealthGrid.Grains.Projections;
 using HealthGrid.Hosting.Configuration;
 using HealthGrid.Hosting.Background;
 using HealthGrid.Silo.Health;
+using HealthGrid.Storage.Audit;
 using HealthGrid.Storage.Configuration;
 using HealthGrid.Storage.Continuity;
 using HealthGrid.Storage.Ingest;
@@ -36,6 +37,7 @@ public static class OrleansSetup
             builder.Services.AddSingleton<JournalMetrics>();
             builder.Services.AddBackgroundLoop<IEventJournal, PostgresEventJournal>();
             builder.Services.AddSingleton<IClientIdRegistry, PostgresClientIdRegistry>();
+            builder.Services.AddSingleton<IAuditLog, PostgresAuditLog>();
             builder.Services.AddSingleton<IProjectionStore, PostgresProjectionStore>();
             builder.Services.AddSingleton<INotificationStore, PostgresNotificationStore>();
             builder.Services.AddSingleton<IContinuityStore, PostgresContinuityStore>();

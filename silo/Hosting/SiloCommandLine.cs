@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace HealthGrid.Silo.Hosting;
 
 /// <summary>
-/// The silo's command line (System.CommandLine): <c>[run|migrate|token USER] [--empty] [--no-demo-traffic]
+/// The silo's command line (System.CommandLine): <c>[run|migrate|token USER|audit verify] [--empty] [--no-demo-traffic]
 /// [--postgres CONNECTION] [--config FILE] [--urls URLS] [--allow-development-on-network]</c>, followed by any configuration override
 /// (<c>--HealthGrid:Cluster:SiloPort=11112</c>, <c>--Logging:LogLevel:Default=Warning</c>), which is
 /// handed to the host's configuration as it is. <c>--help</c> explains every command and option.
@@ -29,13 +29,18 @@ public sealed record SiloCommandLine(SiloCommand Command, string[] Configuration
         var run = new Command("run", "Start the silo (the default).") { TreatUnmatchedTokensAsErrors = false };
         var migrate = new Command("migrate", "Apply the PostgreSQL schema and exit (versioned, checksummed, safe to run twice).") { TreatUnmatchedTokensAsErrors = false };
         var token = new Command("token", "Development mode: print a bearer token for a demo user.") { Arguments = { User }, TreatUnmatchedTokensAsErrors = false };
+        var audit = new Command("audit", "The audit log.");
+        var verify = new Command("verify", "Recompute the audit log's hash chain (PostgreSQL mode) and say where it breaks; exit code 3 when it does.") { TreatUnmatchedTokensAsErrors = false };
+        audit.Add(verify);
         root.SetAction((result, cancellation) => execute(From(result, SiloCommand.Run), cancellation));
+        verify.SetAction((result, cancellation) => execute(From(result, SiloCommand.AuditVerify), cancellation));
         run.SetAction((result, cancellation) => execute(From(result, SiloCommand.Run), cancellation));
         migrate.SetAction((result, cancellation) => execute(From(result, SiloCommand.Migrate), cancellation));
         token.SetAction((result, cancellation) => execute(From(result, SiloCommand.Token), cancellation));
         root.Add(run);
         root.Add(migrate);
         root.Add(token);
+        root.Add(audit);
         return root;
     }
 
@@ -96,4 +101,5 @@ public enum SiloCommand
     Run,
     Migrate,
     Token,
+    AuditVerify,
 }

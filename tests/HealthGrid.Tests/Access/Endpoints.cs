@@ -61,6 +61,7 @@ public static class Endpoints
         new("live interactions", HttpMethod.Get, _ => "/api/v1/interactions/live", [AccountManager, Supervisor, Executive, Admin]),
         new("kpis", HttpMethod.Get, _ => "/api/v1/kpis", [Executive, Admin]),
         new("list configuration", HttpMethod.Get, _ => "/api/v1/config", [Executive, Admin]),
+        new("audit log", HttpMethod.Get, _ => "/api/v1/audit", [Admin]),
         new("get configuration", HttpMethod.Get, _ => "/api/v1/config/alerts", [Executive, Admin]),
         new("configuration history", HttpMethod.Get, _ => "/api/v1/config/alerts/history", [Executive, Admin]),
 

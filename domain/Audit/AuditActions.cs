@@ -1,0 +1,25 @@
+namespace HealthGrid.Domain.Audit;
+
+/// <summary>What the audit log records, as the API names it (<c>GET /api/v1/audit?action=</c>).</summary>
+public static class AuditActions
+{
+    public const string ConfigurationWrite = "config.write";
+    public const string ConfigurationRollback = "config.rollback";
+    public const string CustomerProfile = "customer.profile";
+    public const string AccountProfile = "account.profile";
+    public const string Import = "import";
+    public const string CaseAcknowledge = "case.acknowledge";
+    public const string CaseResolve = "case.resolve";
+    public const string AlertAcknowledge = "alert.acknowledge";
+    public const string AlertResolve = "alert.resolve";
+    public const string NotificationTest = "notification.test";
+    public const string SignIn = "sign_in";
+    public const string AdminSession = "admin.session";
+    public const string Export = "customer.export";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        ConfigurationWrite, ConfigurationRollback, CustomerProfile, AccountProfile, Import, CaseAcknowledge, CaseResolve,
+        AlertAcknowledge, AlertResolve, NotificationTest, SignIn, AdminSession, Export,
+    ];
+}
