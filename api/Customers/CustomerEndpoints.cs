@@ -23,6 +23,8 @@ public static class CustomerEndpoints
             .WithDescription("Answered from the customer directory, never by calling every customer grain. The directory follows the live model within the projection flush interval (100 ms by default).");
         group.MapGet("/{id}", GetAsync).WithName("GetCustomer").WithSummary("A customer's profile and live health: score, band, components, drivers, trend, churn risk");
         group.MapGet("/{id}/score-history", HistoryAsync).WithName("GetScoreHistory").WithSummary("Score changes newest first, each with the event and drivers that moved it");
+        group.MapGet("/{id}/export", CustomerExport.ExportAsync).WithName("ExportCustomer").Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .WithSummary("Everything held about a customer as one JSON document: profile, health, score history, cases, alerts, notifications, events with their texts");
         group.MapPut("/{id}", PutAsync).RequireAuthorization(AuthPolicies.Configure).LimitBody(BodyLimits.Small).WithName("PutCustomer").WithSummary("Create or replace a customer; its account must exist");
         return group;
     }

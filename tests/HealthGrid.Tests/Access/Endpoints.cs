@@ -37,6 +37,7 @@ public static class Endpoints
         new("list customers", HttpMethod.Get, _ => "/api/v1/customers", CustomerReaders),
         new("get customer", HttpMethod.Get, w => $"/api/v1/customers/{w.CustomerA}", CustomerReaders),
         new("score history", HttpMethod.Get, w => $"/api/v1/customers/{w.CustomerA}/score-history", CustomerReaders),
+        new("export customer", HttpMethod.Get, w => $"/api/v1/customers/{w.CustomerA}/export", [AccountManager, Executive, Admin], HiddenFrom: [ContinuityPlanner]),
         new("put customer", HttpMethod.Put, w => $"/api/v1/customers/{w.CustomerA}", [Admin], w => Json(Customer(w.AccountA))),
         new("list accounts", HttpMethod.Get, _ => "/api/v1/accounts", CustomerReaders),
         new("get account", HttpMethod.Get, w => $"/api/v1/accounts/{w.AccountA}", CustomerReaders),

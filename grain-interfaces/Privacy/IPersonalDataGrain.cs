@@ -1,0 +1,15 @@
+using HealthGrid.Domain.Privacy;
+
+namespace HealthGrid.GrainInterfaces.Privacy;
+
+/// <summary>
+/// Reads what is held about a customer for an export, page by page, on the silo that took the request
+/// (a stateless worker: a long export does not hold up the customer's own grain).
+/// </summary>
+[Alias("HealthGrid.IPersonalDataGrain")]
+public interface IPersonalDataGrain : IGrainWithIntegerKey
+{
+    /// <summary>Up to <paramref name="limit"/> of the customer's logged events after <paramref name="afterSeq"/>, in log order (none in the embedded mode, whose log keeps no events).</summary>
+    [Alias("ReadEvents")]
+    Task<StoredEvent[]> ReadEventsAsync(string customerId, long afterSeq, int limit);
+}
