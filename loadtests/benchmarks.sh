@@ -2,7 +2,7 @@
 # Runs the published benchmarks (docs/benchmarks.md): each one three times, each run against a
 # freshly started silo, on this machine. Reports go to loadtest-reports/benchmarks-<time>/.
 # Usage: loadtests/benchmarks.sh [name ...]   (default: all: single-ceiling single-half-rate batch
-#        postgres-batch live-chat sla-storm config-change notify activation continuity)
+#        postgres-batch live-chat sla-storm config-change notify activation continuity; also: redaction)
 # Needs: a Release build (dotnet build -c Release); for postgres-batch a PostgreSQL server reachable
 # with $HEALTHGRID_BENCH_PG (an Npgsql connection string to an empty database).
 set -euo pipefail
@@ -83,6 +83,12 @@ if selected single-half-rate; then
 fi
 if selected batch; then
   run batch "--empty" batch --model closed --concurrency 16 --batch-size 100 --seconds 20 --warmup-seconds $WARMUP --baseline --threshold "throughput >= 150000/s"
+fi
+if selected redaction; then
+  # Batch ingest with redaction at the door on (the default) and off, same machine, back to back.
+  run batch-redaction-on "--empty" batch --model closed --concurrency 16 --batch-size 100 --seconds 20 --warmup-seconds $WARMUP
+  run batch-redaction-off "--empty --HealthGrid:Privacy:Redaction:Emails=false --HealthGrid:Privacy:Redaction:PhoneNumbers=false --HealthGrid:Privacy:Redaction:PaymentCards=false" batch --model closed --concurrency 16 --batch-size 100 --seconds 20 --warmup-seconds $WARMUP
+  echo "redaction on: $(median_throughput batch-redaction-on) events/s, off: $(median_throughput batch-redaction-off) events/s (medians)"
 fi
 if selected postgres-batch && [ -n "${HEALTHGRID_BENCH_PG:-}" ]; then
   $SILO migrate --postgres "$HEALTHGRID_BENCH_PG" > /dev/null

@@ -58,7 +58,13 @@ public sealed class EventMix(EventMixKind kind, string run)
                 break;
             case "message":
                 Channel(json, roll % 3 == 0 ? "call" : "chat", "message");
-                json.WriteString("text", roll % 4 == 0 ? "Thanks, that sorted it." : "Where is my order? It was due yesterday.");
+                // A quarter of them carry a telephone number, as support chats do: redaction at the door has work.
+                json.WriteString("text", (roll % 4) switch
+                {
+                    0 => "Thanks, that sorted it.",
+                    1 => "Where is my order? Call me back on +44 20 7946 0958.",
+                    _ => "Where is my order? It was due yesterday.",
+                });
                 // Conversation ids belong to one customer (another customer's message with one is a 409).
                 json.WriteString("interactionId", $"{run}-{customer}-chat{roll % 4}");
                 json.WriteBoolean("live", roll % 2 == 0);
