@@ -66,7 +66,10 @@ public sealed class KillTests(PostgresServer server, ITestOutputHelper output)
             Assert.All(acknowledged.Where(a => a.Value == customer), a => Assert.Contains(a.Key, logged));
             Assert.Equal(scored.Order(), history.Select(c => c.EventId).Order());
             Assert.Equal(LogReplay.SupportLoadNow(state), view.Health.Churn.Factors.Single(f => f.Name == "support load").Value, 0.01);
-            Assert.Equal(LogReplay.ScoreAt(state, view.Health.AsOf), view.Health.Score, 1);
+            // Both scores are rounded to 0.1: a last-bit difference of the doubles (a snapshot joined with the log
+            // against one replay of the log) can round them one step apart at a .x5 boundary (41.7 against 41.8
+            // in one CI run). An event applied twice or lost moves the score by far more than that step.
+            Assert.InRange(Math.Abs(LogReplay.ScoreAt(state, view.Health.AsOf) - view.Health.Score), 0, 0.1 + 1e-9);
 
             var maxSeq = log.Max(e => e.Seq);
             await Eventually.Until(() => restarted.Http.GetJsonAsync<CustomerPage>($"/api/v1/customers?accountId={view.Profile.AccountId}&limit=10"),
