@@ -2,8 +2,10 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using HealthGrid.Api.Ingest;
 using HealthGrid.Domain.Customers;
+using HealthGrid.Domain.Customers.Scoring;
 using HealthGrid.Domain.Ingest;
 using HealthGrid.Domain.Projections;
+using HealthGrid.Storage.Ingest;
 using HealthGrid.Tests.Infrastructure;
 using Xunit.Abstractions;
 using static HealthGrid.Tests.Infrastructure.TestOrganisation;
@@ -51,8 +53,7 @@ public sealed class KillTests(PostgresServer server, ITestOutputHelper output)
         await using var restarted = await SiloProcess.StartAsync(connectionString, siloPort, gatewayPort, httpPort, FrequentSnapshots);
         foreach (var customer in customers)
         {
-            var view = await restarted.Http.GetJsonAsync<CustomerView>($"/api/v1/customers/{customer}");
-            var (state, log) = await LogReplay.ReplayAsync(connectionString, customer);
+            var (view, state, log) = await ViewAndLogAsync(restarted.Http, connectionString, customer);
             var logged = log.Select(e => e.Interaction.EventId).ToList();
 
             // Only events that count for health have a score change: the log also holds the SLA timers
@@ -67,13 +68,33 @@ public sealed class KillTests(PostgresServer server, ITestOutputHelper output)
             Assert.Equal(scored.Order(), history.Select(c => c.EventId).Order());
             Assert.Equal(LogReplay.SupportLoadNow(state), view.Health.Churn.Factors.Single(f => f.Name == "support load").Value, 0.01);
             // Both scores are rounded to 0.1: a last-bit difference of the doubles (a snapshot joined with the log
-            // against one replay of the log) can round them one step apart at a .x5 boundary (41.7 against 41.8
-            // in one CI run). An event applied twice or lost moves the score by far more than that step.
+            // against one replay of the log) can round them one step apart at a .x5 boundary. An event applied
+            // twice or lost moves the score by far more than that step.
             Assert.InRange(Math.Abs(LogReplay.ScoreAt(state, view.Health.AsOf) - view.Health.Score), 0, 0.1 + 1e-9);
 
             var maxSeq = log.Max(e => e.Seq);
             await Eventually.Until(() => restarted.Http.GetJsonAsync<CustomerPage>($"/api/v1/customers?accountId={view.Profile.AccountId}&limit=10"),
-                p => p.Items.Single(c => c.Id == customer).AppliedSeq == maxSeq, what: "the directory to catch up with the log");
+                p => p.Items.Single(c => c.Id == customer).AppliedSeq >= maxSeq, what: "the directory to catch up with the log");
+        }
+    }
+
+    /// <summary>
+    /// The customer's view and the log's replay of the same events: SLA timers of complaints opened hours
+    /// back fire during business hours and append to the log at any moment, so the log is read before and
+    /// after the view until no event came between. A view compared with a longer log would explain both
+    /// failures of two clean-clone runs around 13:00 UTC (a score 0.1 off, a directory past the log's end).
+    /// </summary>
+    private static async Task<(CustomerView View, HealthState State, List<JournalEntry> Log)> ViewAndLogAsync(HttpClient http, string connectionString, string customer)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var before = (await LogReplay.ReplayAsync(connectionString, customer)).Entries.Count;
+            var view = await http.GetJsonAsync<CustomerView>($"/api/v1/customers/{customer}");
+            var (state, log) = await LogReplay.ReplayAsync(connectionString, customer);
+            if (log.Count == before || attempt == 10)
+            {
+                return (view, state, log);
+            }
         }
     }
 
