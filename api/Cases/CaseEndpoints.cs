@@ -4,6 +4,7 @@ using HealthGrid.Api.Infrastructure;
 using HealthGrid.Domain.Audit;
 using HealthGrid.Domain.Cases;
 using HealthGrid.Domain.Ingest;
+using HealthGrid.Domain.Privacy;
 using HealthGrid.GrainInterfaces.Customers;
 using HealthGrid.GrainInterfaces.Projections;
 using Microsoft.AspNetCore.Builder;
@@ -11,6 +12,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace HealthGrid.Api.Cases;
 
@@ -67,11 +70,14 @@ public static class CaseEndpoints
             return TypedResults.NotFound();
         }
 
-        var result = await grains.GetGrain<ICustomerGrain>(@case.CustomerId).ActOnCaseAsync(id, action, caller.Subject, body.Note);
+        // A note is free text like a chat line: an agent may paste the customer's number into it.
+        var privacy = context.RequestServices.GetRequiredService<IOptionsMonitor<PrivacyOptions>>().CurrentValue.Redaction;
+        var note = body.Note is { } written ? PersonalDataMasker.Mask(written, privacy) : null;
+        var result = await grains.GetGrain<ICustomerGrain>(@case.CustomerId).ActOnCaseAsync(id, action, caller.Subject, note);
         if (result.Status == IngestStatus.Accepted)
         {
             await AuditTrail.RecordAsync(grains, context, caller, action == CaseAction.Acknowledge ? AuditActions.CaseAcknowledge : AuditActions.CaseResolve, $"case/{id}",
-                new { customerId = @case.CustomerId, note = body.Note });
+                new { customerId = @case.CustomerId, note });
         }
 
         return ActionOutcomes.From(context, result.Status, result.Case, result.Error);

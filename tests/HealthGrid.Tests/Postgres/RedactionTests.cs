@@ -85,6 +85,22 @@ public sealed class RedactionTests(PostgresServer server) : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_case_note_is_masked_like_any_free_text()
+    {
+        var customer = await TestOrganisation.CreateCustomerAsync(Http, await TestOrganisation.CreateAccountAsync(Http));
+        var ticket = TestOrganisation.NewId("T");
+        (await HealthGridHttp.PostJsonAsync(Http, "/api/v1/events", TestOrganisation.Ticket(customer, "ticket_opened", ticket))).EnsureSuccessStatusCode();
+        await Eventually.Until(() => Http.GetAsync($"/api/v1/cases/{ticket}"), r => r.StatusCode == HttpStatusCode.OK, what: "the case");
+
+        (await Http.PostAsJsonAsync($"/api/v1/cases/{ticket}/acknowledge", new { note = "Called back on +44 20 7946 0958, mailed jane.doe@example.com" })).EnsureSuccessStatusCode();
+
+        var view = await Http.GetJsonAsync<HealthGrid.Domain.Cases.CaseView>($"/api/v1/cases/{ticket}");
+        Assert.Contains(view.History, t => t.Note == "Called back on [phone], mailed [email]");
+        Assert.Equal(0L, await PostgresDatabase.ScalarAsync<long>(connectionString,
+            "SELECT count(*) FROM healthgrid_event_log WHERE payload::text LIKE '%jane.doe%' OR payload::text LIKE '%7946%'"));
+    }
+
     private async Task<HealthGrid.Domain.Ingest.Interaction> JournaledAsync(string customer) =>
         (await LogReplay.ReplayAsync(connectionString, customer)).Entries.Select(e => e.Interaction).Last(e => !e.IsInternal);
 
