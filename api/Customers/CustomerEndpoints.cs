@@ -91,15 +91,13 @@ public static class CustomerEndpoints
             return Problems.Invalid(errors);
         }
 
-        var customer = grains.GetGrain<ICustomerGrain>(id);
-        var before = (await customer.GetViewAsync())?.Profile;
-        var result = await customer.UpsertProfileAsync(profile);
+        var result = await grains.GetGrain<ICustomerGrain>(id).UpsertProfileAsync(profile);
         if (!result.Succeeded)
         {
             return Problems.Invalid(result.Field ?? "body", result.Error!);
         }
 
-        await AuditTrail.RecordChangeAsync(grains, context, caller, AuditActions.CustomerProfile, $"customer/{id}", before, profile);
+        await AuditTrail.RecordChangeAsync(grains, context, caller, AuditActions.CustomerProfile, $"customer/{id}", result.Previous, profile);
 
         return result.Created ? TypedResults.Created($"/api/v1/customers/{id}", profile) : TypedResults.Ok(profile);
     }

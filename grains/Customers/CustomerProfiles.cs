@@ -25,7 +25,7 @@ internal sealed class CustomerProfiles(
             return ProfileUpsertResult.Refused("accountId", $"account '{profile.AccountId}' does not exist");
         }
 
-        var created = customer.Profile is null;
+        var previous = customer.Profile;
         await services.Publisher.FlushAsync();
         var leftAccount = customer.SetProfile(profile, services.Rules.Now.Model);
         await state.WriteStateAsync();
@@ -42,6 +42,6 @@ internal sealed class CustomerProfiles(
         // A new tier may put open cases under another policy.
         events.Publish(customer.RefreshCases(services.Time.GetUtcNow(), services.Rules.Now), live: true);
         await sla.ScheduleAsync();
-        return new ProfileUpsertResult(created);
+        return new ProfileUpsertResult(previous is null, Previous: previous);
     }
 }
