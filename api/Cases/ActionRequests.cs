@@ -1,9 +1,6 @@
 using HealthGrid.Api.Auth;
 using HealthGrid.Api.Infrastructure;
-using System.Text.Json;
-using HealthGrid.Api.Infrastructure.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -29,7 +26,7 @@ public static class ActionRequests
         group.MapPost($"/{{id}}/{verb}", async Task<Results<Ok<T>, NotFound, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> (
                 string id, HttpContext context, IGrainFactory grains, Caller caller, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) =>
             {
-                var (action, unreadable, notJson) = await ReadAsync(context.Request, json.Value.SerializerOptions);
+                var (action, unreadable, notJson) = await OptionalJsonBody.ReadAsync<ActionRequest>(context.Request, json.Value.SerializerOptions);
                 if (notJson)
                 {
                     return Problems.UnsupportedMediaType("must be JSON (Content-Type: application/json)");
@@ -44,37 +41,6 @@ public static class ActionRequests
             })
             .Accepts<ActionRequest>(isOptional: true, "application/json")
             .LimitBody(BodyLimits.Small);
-
-    /// <summary>
-    /// The optional body, read by hand: the framework's binder wants a JSON content type whenever a POST
-    /// does not say <c>Content-Length: 0</c>, so a plain <c>curl -X POST</c> (no length, no body) was refused.
-    /// No body at all is the empty action; a body must be JSON.
-    /// </summary>
-    private static async Task<(ActionRequest? Action, FieldErrors? Unreadable, bool NotJson)> ReadAsync(HttpRequest request, JsonSerializerOptions json)
-    {
-        var canHaveBody = request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? true;
-        if (!canHaveBody || request.ContentLength == 0)
-        {
-            return (new ActionRequest(), null, false);
-        }
-
-        if (!request.HasJsonContentType())
-        {
-            return (null, null, true);
-        }
-
-        try
-        {
-            return (await request.ReadFromJsonAsync<ActionRequest>(json, request.HttpContext.RequestAborted) ?? new ActionRequest(), null, false);
-        }
-        catch (JsonException ex)
-        {
-            var (field, reason) = JsonErrors.Describe(ex);
-            var errors = new FieldErrors();
-            errors.Add(field, reason);
-            return (null, errors, false);
-        }
-    }
 
     /// <summary>What is wrong with the action's body, or null.</summary>
     private static FieldErrors? Check(ActionRequest action, Caller caller)

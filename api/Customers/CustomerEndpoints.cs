@@ -25,6 +25,10 @@ public static class CustomerEndpoints
         group.MapGet("/{id}/score-history", HistoryAsync).WithName("GetScoreHistory").WithSummary("Score changes newest first, each with the event and drivers that moved it");
         group.MapGet("/{id}/export", CustomerExport.ExportAsync).WithName("ExportCustomer").Produces(StatusCodes.Status200OK, contentType: "application/json")
             .WithSummary("Everything held about a customer as one JSON document: profile, health, score history, cases, alerts, notifications, events with their texts");
+        group.MapDelete("/{id}", CustomerErasureEndpoint.EraseAsync).RequireAuthorization(AuthPolicies.Configure).LimitBody(BodyLimits.Small).WithName("EraseCustomer")
+            .Accepts<ErasureRequest>(isOptional: true, "application/json")
+            .WithSummary("Erase a customer (GDPR art. 17) everywhere HealthGrid keeps it, with a reason; answers what was removed, as counts")
+            .WithDescription("Removes the profile, events, snapshot, score history, cases, alerts, notifications and their delivery log, conversations, continuity results and claimed ids, and the customer's id and details from the audit log; the stage, owner and account tallies lose its share. Safe to repeat. Admins only.");
         group.MapPut("/{id}", PutAsync).RequireAuthorization(AuthPolicies.Configure).LimitBody(BodyLimits.Small).WithName("PutCustomer").WithSummary("Create or replace a customer; its account must exist");
         return group;
     }

@@ -16,10 +16,11 @@ public static class AuditActions
     public const string SignIn = "sign_in";
     public const string AdminSession = "admin.session";
     public const string Export = "customer.export";
+    public const string Erasure = "customer.erasure";
 
     public static readonly IReadOnlyList<string> All =
     [
         ConfigurationWrite, ConfigurationRollback, CustomerProfile, AccountProfile, Import, CaseAcknowledge, CaseResolve,
-        AlertAcknowledge, AlertResolve, NotificationTest, SignIn, AdminSession, Export,
+        AlertAcknowledge, AlertResolve, NotificationTest, SignIn, AdminSession, Export, Erasure,
     ];
 }

@@ -8,6 +8,9 @@ namespace HealthGrid.Domain.Audit;
 /// The audit log's hash chain: each entry's hash is SHA-256 over its fields and the previous hash.
 /// Fields are length-prefixed (so no two different entries serialize alike) and the time is truncated
 /// to microseconds, the precision PostgreSQL keeps, so a stored entry hashes the same when read back.
+/// The object and the details enter as their own SHA-256 digests: an erasure can then remove the
+/// personal data they hold and keep their digests (<see cref="AuditEntry.Erased"/>), and the chain
+/// still holds without the data.
 /// </summary>
 public static class AuditChain
 {
@@ -39,13 +42,19 @@ public static class AuditChain
     public static string HashOf(AuditEntry entry)
     {
         var text = new StringBuilder();
-        foreach (var field in new[] { entry.Seq.ToString(CultureInfo.InvariantCulture), entry.At.UtcTicks.ToString(CultureInfo.InvariantCulture), entry.Actor, entry.Action, entry.Object, entry.Ip, entry.Details, entry.PreviousHash })
+        var objectDigest = entry.Erased?.ObjectDigest ?? Digest(entry.Object);
+        var detailsDigest = entry.Erased is { } erased ? erased.DetailsDigest : Digest(entry.Details);
+        foreach (var field in new[] { entry.Seq.ToString(CultureInfo.InvariantCulture), entry.At.UtcTicks.ToString(CultureInfo.InvariantCulture), entry.Actor, entry.Action, objectDigest, entry.Ip, detailsDigest, entry.PreviousHash })
         {
             text.Append(field is null ? "-1" : field.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(field).Append('\n');
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
+
+    /// <summary>SHA-256 of the text as lowercase hex (null for null): PostgreSQL's <c>encode(sha256(convert_to(t, 'UTF8')), 'hex')</c>.</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    public static string? Digest(string? text) => text is null ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>Checks entries in log order: the first that does not follow from the one before, or null when the chain holds.</summary>
     public static AuditBreak? Verify(IEnumerable<AuditEntry> entries)

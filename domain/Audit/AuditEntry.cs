@@ -25,4 +25,14 @@ public sealed record AuditEntry
     [Id(7)] public required string PreviousHash { get; init; }
 
     [Id(8)] public required string Hash { get; init; }
+
+    /// <summary>
+    /// Set when an erasure removed personal data from <see cref="Object"/> or <see cref="Details"/>: the
+    /// digests of what they held then, which the chain covers in their place (<see cref="AuditChain"/>).
+    /// </summary>
+    [Id(9)] public ErasedFields? Erased { get; init; }
 }
+
+/// <summary>The SHA-256 digests of an erased entry's object and details as they were written (null details stay null).</summary>
+[GenerateSerializer, Immutable, Alias("HealthGrid.ErasedFields")]
+public sealed record ErasedFields([property: Id(0)] string ObjectDigest, [property: Id(1)] string? DetailsDigest);

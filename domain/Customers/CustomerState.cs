@@ -1,3 +1,4 @@
+using HealthGrid.Domain.Activity;
 using HealthGrid.Domain.Alerts;
 using HealthGrid.Domain.Cases;
 using HealthGrid.Domain.Customers.Scoring;
@@ -36,4 +37,7 @@ public sealed class CustomerState
 
     /// <summary>The alert of the customer's current fall out of the healthy band, while there is one.</summary>
     [Id(9)] public string? BandAlertId { get; set; }
+
+    /// <summary>What the customer added to the stage and owner tallies in the last day: what its erasure takes back out.</summary>
+    [Id(10)] public ActivityLedger Activity { get; set; } = new();
 }

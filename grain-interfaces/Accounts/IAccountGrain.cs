@@ -27,4 +27,8 @@ public interface IAccountGrain : IAlertOwner, IConfigurationDependent
     /// <summary>Forgets a customer that moved to another account with its profile change <paramref name="profileVersion"/>.</summary>
     [Alias("RemoveCustomer")]
     Task RemoveCustomerAsync(string customerId, long profileVersion);
+
+    /// <summary>Forgets an erased customer: its roll-up is what it would be without it.</summary>
+    [Alias("ForgetCustomer")]
+    Task ForgetCustomerAsync(string customerId);
 }

@@ -50,6 +50,14 @@ public interface ICustomerGrain : IAlertOwner, IConfigurationDependent
     [Alias("SimulateDisruption")]
     Task<CustomerImpact?> SimulateDisruptionAsync(ScenarioPlan plan);
 
+    /// <summary>
+    /// Erases what the grain holds of the customer (its state and snapshot, timers, reminder, its share of
+    /// the stage, owner and account tallies) and lets the activation go; the stores' rows are erased after
+    /// it by <c>IPersonalDataGrain</c>. Nothing when the customer does not exist.
+    /// </summary>
+    [Alias("Erase")]
+    Task<CustomerErased> EraseAsync();
+
     /// <summary>Nothing but an activation: a customer woken after a failover fires what fell due meanwhile and re-arms its timers.</summary>
     [Alias("Wake")]
     Task WakeAsync();

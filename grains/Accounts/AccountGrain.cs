@@ -95,6 +95,13 @@ public sealed class AccountGrain(
         await EvaluateConcentrationAsync(rollup);
     }
 
+    public async Task ForgetCustomerAsync(string customerId)
+    {
+        customers.Remove(customerId);
+        departed.Remove(customerId);
+        await ApplyCustomerSummariesAsync([]);
+    }
+
     public Task RemoveCustomerAsync(string customerId, long profileVersion)
     {
         if (customers.Find(customerId) is { } current && current.ProfileVersion < profileVersion)

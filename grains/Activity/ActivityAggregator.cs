@@ -43,13 +43,15 @@ public sealed partial class ActivityAggregator(
     private Dictionary<(string Stage, DateTimeOffset Bucket), StageTally> stages = [];
     private Dictionary<(string Owner, string Code, string Region, string Product), int> themes = [];
     private Dictionary<string, (int Met, int Breached)> ownerSla = new(StringComparer.Ordinal);
+    private List<ActivityLedger.Withdrawal> withdrawals = [];
 
     protected override TimeSpan Interval => options.Value.FlushInterval;
 
     /// <summary>Flushes for the last time when the silo leaves Active, while the stage and owner grains can still take it.</summary>
     public override LoopStage Stage => LoopStage.Active;
 
-    public void Record(Interaction e, TextSignal text, CustomerProfile profile)
+    /// <summary>Tallies an applied event, and notes the customer's share in its <paramref name="ledger"/>.</summary>
+    public void Record(Interaction e, TextSignal text, CustomerProfile profile, ActivityLedger ledger)
     {
         var now = Time.GetUtcNow();
         if (e.OccurredAt < now - StageHistory)
@@ -66,37 +68,53 @@ public sealed partial class ActivityAggregator(
         {
             if (e.JourneyStage is { } stage)
             {
-                var tally = TallyFor(stage, e.OccurredAt > now ? now : e.OccurredAt);
-                tally.Add(e.Kind, sentiment, e.Survey);
+                var at = e.OccurredAt > now ? now : e.OccurredAt;
+                TallyFor(stage, at).Add(e.Kind, sentiment, e.Survey);
+                ledger.Event(stage, at, e.Kind, sentiment, e.Survey);
                 if (process is not null && string.IsNullOrWhiteSpace(owner))
                 {
-                    tally.AddUnowned(process.Id);
+                    TallyFor(stage, at).AddUnowned(process.Id);
                 }
             }
 
             if (owner is { Length: > 0 })
             {
-                var key = (owner, e.Complaint!.Code, profile.Region, e.Product ?? profile.Products.FirstOrDefault() ?? Unspecified);
+                var product = e.Product ?? profile.Products.FirstOrDefault() ?? Unspecified;
+                var key = (owner, e.Complaint!.Code, profile.Region, product);
                 themes[key] = themes.GetValueOrDefault(key) + 1;
+                ledger.Theme(owner, now, e.Complaint.Code, profile.Region, product);
             }
         }
     }
 
-    /// <summary>An SLA clock of a case ended; counted for the case's stage and process owner.</summary>
-    public void RecordSla(SlaOutcome outcome)
+    /// <summary>An SLA clock of a case ended; counted for the case's stage and process owner, and noted in the customer's <paramref name="ledger"/>.</summary>
+    public void RecordSla(SlaOutcome outcome, ActivityLedger ledger)
     {
+        var now = Time.GetUtcNow();
         lock (gate)
         {
             if (outcome.JourneyStage is { } stage)
             {
-                TallyFor(stage, Time.GetUtcNow()).AddSla(outcome.Met);
+                TallyFor(stage, now).AddSla(outcome.Met);
+                ledger.StageSla(stage, now, outcome.Met);
             }
 
             if (outcome.ProcessOwner is { } owner)
             {
                 var (met, breached) = ownerSla.GetValueOrDefault(owner);
                 ownerSla[owner] = outcome.Met ? (met + 1, breached) : (met, breached + 1);
+                ledger.OwnerSla(owner, now, outcome.Met);
             }
+        }
+    }
+
+    /// <summary>Takes an erased customer's share back out of the tallies, with the next flush (and again after it until delivered).</summary>
+    public void Withdraw(ActivityLedger ledger)
+    {
+        var withdrawal = ledger.Withdraw();
+        lock (gate)
+        {
+            withdrawals.Add(withdrawal);
         }
     }
 
@@ -105,14 +123,17 @@ public sealed partial class ActivityAggregator(
         Dictionary<(string Stage, DateTimeOffset Bucket), StageTally> stageBatch;
         Dictionary<(string Owner, string Code, string Region, string Product), int> themeBatch;
         Dictionary<string, (int Met, int Breached)> slaBatch;
+        List<ActivityLedger.Withdrawal> withdrawn;
         lock (gate)
         {
             stageBatch = stages;
             themeBatch = themes;
             slaBatch = ownerSla;
+            withdrawn = withdrawals;
             stages = [];
             themes = [];
             ownerSla = new Dictionary<string, (int Met, int Breached)>(StringComparer.Ordinal);
+            withdrawals = [];
         }
 
         var now = Time.GetUtcNow();
@@ -130,7 +151,11 @@ public sealed partial class ActivityAggregator(
                 var counts = themeBatch.Where(t => t.Key.Owner == owner).Select(t => new ThemeCount(t.Key.Code, t.Key.Region, t.Key.Product, t.Value));
                 var activity = new ThemeActivity(now, [.. counts], met, breached);
                 return (Target: owner, Send: (Func<Task>)(() => grains.GetGrain<IProcessOwnerGrain>(owner).RecordThemesAsync(activity)));
-            }));
+            }))
+            .Concat(withdrawn.SelectMany(w => w.Stages).Select(s =>
+                (Target: s.Stage, Send: (Func<Task>)(() => grains.GetGrain<IJourneyStageGrain>(s.Stage).RecordActivityAsync(s.Activity)))))
+            .Concat(withdrawn.SelectMany(w => w.Owners).Select(o =>
+                (Target: o.Owner, Send: (Func<Task>)(() => grains.GetGrain<IProcessOwnerGrain>(o.Owner).RecordThemesAsync(o.Activity)))));
         foreach (var (target, error) in await undelivered.SendAsync(batches))
         {
             LogSendFailed(error, target);

@@ -93,7 +93,7 @@ internal sealed partial class CustomerEvents(CustomerModel customer, Snapshots s
         {
             foreach (var outcome in effects.Outcomes)
             {
-                services.Activity.RecordSla(outcome);
+                services.Activity.RecordSla(outcome, customer.State.Activity);
             }
         }
     }
@@ -119,7 +119,7 @@ internal sealed partial class CustomerEvents(CustomerModel customer, Snapshots s
 
         if (live && !e.IsInternal)
         {
-            services.Activity.Record(e, health.Text, customer.Profile!);
+            services.Activity.Record(e, health.Text, customer.Profile!, customer.State.Activity);
             services.Metrics.Applied(services.Time.GetUtcNow() - e.ReceivedAt);
         }
     }
@@ -143,6 +143,15 @@ internal sealed partial class CustomerEvents(CustomerModel customer, Snapshots s
         if (e.Message is { Direction: MessageDirection.Customer } message && customer.State.Live.TryGetValue(message.InteractionId, out var live))
         {
             services.Broadcaster.Publish(View(profile, live, e.OccurredAt, ended: false));
+        }
+    }
+
+    /// <summary>Conversations that end without a message saying so (the customer was erased): screens drop them.</summary>
+    public void PushEnded(CustomerProfile profile, IEnumerable<LiveInteraction> conversations)
+    {
+        foreach (var live in conversations)
+        {
+            services.Broadcaster.Publish(View(profile, live, live.LastAt, ended: true));
         }
     }
 

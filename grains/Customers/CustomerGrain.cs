@@ -116,6 +116,16 @@ public sealed class CustomerGrain(
     public Task<ConfigurationEffects> PreviewAsync(ConfigurationProposal proposal) =>
         Task.FromResult(Known() is null ? ConfigurationEffects.None : parts.Reads.Preview(proposal));
 
+    public Task<CustomerErased> EraseAsync() => parts.Queue.Run(async () =>
+    {
+        var erased = await parts.Erasure.EraseAsync();
+
+        // What is queued behind the erasure, in the same queue, finds a customer that never existed.
+        parts = CustomerParts.Create(this, GrainFactory, this.GetPrimaryKeyString(), state, services, IngestAsync, AfterWriteAsync, parts.Queue);
+        DeactivateOnIdle();
+        return erased;
+    });
+
     public Task WakeAsync()
     {
         Known();

@@ -39,6 +39,20 @@ internal sealed class CustomerSla(IGrainBase grain, Func<Func<Task>, Task> run, 
         await ScheduleAsync(retrySoon: !fired);
     }
 
+    /// <summary>No more timing (the customer was erased): the timer is disposed, the reminder and the open-case registration go.</summary>
+    public async Task StopAsync()
+    {
+        timer?.Dispose();
+        timer = null;
+        TrackOpenCases(false);
+        if (await grain.GetReminder(ReminderName) is { } reminder)
+        {
+            await grain.UnregisterReminder(reminder);
+        }
+
+        customer.State.SlaReminder = false;
+    }
+
     /// <summary>Arms the timer for the next SLA deadline or idle conversation, and keeps a reminder while an SLA timer exists.</summary>
     public async Task ScheduleAsync(bool retrySoon = false)
     {

@@ -28,6 +28,13 @@ internal sealed partial class CustomerSnapshots(IPersistentState<CustomerState> 
         timer ??= grain.RegisterGrainTimer(() => run(() => WriteIfDueAsync(force: false)), new GrainTimerCreationOptions(period, period) { Interleave = true, KeepAlive = false });
     }
 
+    /// <summary>No more periodic snapshots (the customer was erased).</summary>
+    public void Stop()
+    {
+        timer?.Dispose();
+        timer = null;
+    }
+
     /// <summary>The state was written by someone else (a profile change).</summary>
     public void Written() => policy.Written();
 

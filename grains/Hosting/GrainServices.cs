@@ -24,6 +24,7 @@ using HealthGrid.Storage.Configuration;
 using HealthGrid.Storage.Continuity;
 using HealthGrid.Storage.Ingest;
 using HealthGrid.Storage.Notifications;
+using HealthGrid.Storage.Privacy;
 using HealthGrid.Storage.Projections;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
@@ -111,12 +112,17 @@ public static class GrainServices
         }
 
         services.AddSingleton<IEventJournal, InMemoryEventJournal>();
-        services.AddSingleton<IClientIdRegistry, InMemoryClientIdRegistry>();
-        services.AddSingleton<IAuditLog, InMemoryAuditLog>();
+        services.AddSingleton<InMemoryClientIdRegistry>();
+        services.AddSingleton<IClientIdRegistry>(sp => sp.GetRequiredService<InMemoryClientIdRegistry>());
+        services.AddSingleton<InMemoryAuditLog>();
+        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<InMemoryAuditLog>());
         services.AddSingleton<InMemoryNotificationStore>();
         services.AddSingleton<INotificationStore>(sp => sp.GetRequiredService<InMemoryNotificationStore>());
-        services.AddSingleton<IProjectionStore, InMemoryProjectionStore>();
-        services.AddSingleton<IContinuityStore, InMemoryContinuityStore>();
+        services.AddSingleton<InMemoryProjectionStore>();
+        services.AddSingleton<IProjectionStore>(sp => sp.GetRequiredService<InMemoryProjectionStore>());
+        services.AddSingleton<InMemoryContinuityStore>();
+        services.AddSingleton<IContinuityStore>(sp => sp.GetRequiredService<InMemoryContinuityStore>());
+        services.AddSingleton<ICustomerErasureStore, InMemoryCustomerErasureStore>();
         services.AddSingleton<IConfigurationStore, InMemoryConfigurationStore>();
 
         // Nothing of the embedded mode outlives the process, its keys neither.

@@ -10,6 +10,7 @@ using HealthGrid.Storage.Continuity;
 using HealthGrid.Storage.Ingest;
 using HealthGrid.Storage.Notifications;
 using HealthGrid.Storage.Postgres;
+using HealthGrid.Storage.Privacy;
 using HealthGrid.Storage.Projections;
 using HealthGrid.Storage.Secrets;
 using Microsoft.AspNetCore.DataProtection;
@@ -41,6 +42,7 @@ public static class OrleansSetup
             builder.Services.AddSingleton<IProjectionStore, PostgresProjectionStore>();
             builder.Services.AddSingleton<INotificationStore, PostgresNotificationStore>();
             builder.Services.AddSingleton<IContinuityStore, PostgresContinuityStore>();
+            builder.Services.AddSingleton<ICustomerErasureStore, PostgresCustomerErasureStore>();
             builder.Services.AddSingleton<PostgresConfigurationStore>();
             builder.Services.AddSingleton<IConfigurationStore>(sp => new ProtectedConfigurationStore(
                 sp.GetRequiredService<PostgresConfigurationStore>(), sp.GetServices<IConfigurationArea>(), sp.GetRequiredService<IDataProtectionProvider>()));
@@ -77,6 +79,9 @@ public static class OrleansSetup
                     {
                         o.Invariant = Npgsql;
                         o.ConnectionString = settings.ConnectionString;
+
+                        // A cleared state is gone, not kept as an empty row under the grain's id: an erased customer leaves no row.
+                        o.DeleteStateOnClear = true;
                     });
                 }
 

@@ -23,6 +23,25 @@ public sealed class InMemoryAuditLog(TimeProvider time) : IAuditLog
         }
     }
 
+    /// <summary>Erasure: the entries about the customer lose its id and details (<see cref="AuditErasure"/>); how many.</summary>
+    internal int Erase(string customerId)
+    {
+        lock (gate)
+        {
+            var erased = 0;
+            for (var i = 0; i < entries.Count; i++)
+            {
+                if (AuditErasure.MayConcern(entries[i], customerId) && AuditErasure.Redact(entries[i], customerId) is { } redacted)
+                {
+                    entries[i] = redacted;
+                    erased++;
+                }
+            }
+
+            return erased;
+        }
+    }
+
     public Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken cancellationToken)
     {
         lock (gate)

@@ -17,7 +17,10 @@ public sealed class PostgresAuditLog(NpgsqlDataSource database, TimeProvider tim
     /// <summary>The advisory lock's key: any fixed number no other HealthGrid lock uses.</summary>
     private const long ChainLock = 0x4847_4155_4449_54;
 
-    private const string Columns = "seq, at, actor, action, object, ip, details, previous_hash, hash";
+    /// <summary>The columns <see cref="Read"/> reads, in its order.</summary>
+    internal const string Columns = "seq, at, actor, action, object, ip, details, previous_hash, hash, erased, object_digest, details_digest";
+
+    private const string InsertColumns = "seq, at, actor, action, object, ip, details, previous_hash, hash";
 
     public async Task<AuditEntry[]> AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
     {
@@ -43,7 +46,7 @@ public sealed class PostgresAuditLog(NpgsqlDataSource database, TimeProvider tim
         }
 
         await using (var insert = new NpgsqlCommand($"""
-            INSERT INTO healthgrid_audit_log ({Columns})
+            INSERT INTO healthgrid_audit_log ({InsertColumns})
             SELECT * FROM unnest(@seq, @at, @actor, @action, @object, @ip, @details, @previous, @hash)
             """, connection, transaction))
         {
@@ -128,7 +131,7 @@ public sealed class PostgresAuditLog(NpgsqlDataSource database, TimeProvider tim
         }
     }
 
-    private static AuditEntry Read(NpgsqlDataReader reader) => new()
+    internal static AuditEntry Read(NpgsqlDataReader reader) => new()
     {
         Seq = reader.GetInt64(0),
         At = new DateTimeOffset(reader.GetDateTime(1), TimeSpan.Zero),
@@ -139,10 +142,11 @@ public sealed class PostgresAuditLog(NpgsqlDataSource database, TimeProvider tim
         Details = reader.IsDBNull(6) ? null : reader.GetString(6),
         PreviousHash = reader.GetString(7),
         Hash = reader.GetString(8),
+        Erased = reader.GetBoolean(9) ? new ErasedFields(reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11)) : null,
     };
 
     private static NpgsqlParameter Array(string name, NpgsqlDbType type, IEnumerable<object?> values) =>
         new(name, NpgsqlDbType.Array | type) { Value = values.ToArray() };
 
-    private static string EscapeLike(string value) => value.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
+    internal static string EscapeLike(string value) => value.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 }

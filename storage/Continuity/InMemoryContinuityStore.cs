@@ -78,6 +78,23 @@ public sealed class InMemoryContinuityStore(IOptions<ContinuityOptions> options)
         }
     }
 
+    /// <summary>Erasure: the customer's rows in every run's results; how many went.</summary>
+    internal int Erase(string customerId)
+    {
+        lock (gate)
+        {
+            var erased = 0;
+            foreach (var (id, (run, rows)) in runs.ToList())
+            {
+                var kept = rows.Where(r => r.Impact.CustomerId != customerId).ToArray();
+                erased += rows.Count - kept.Length;
+                runs[id] = (run, kept);
+            }
+
+            return erased;
+        }
+    }
+
     private Task Put(ContinuityRun run, IReadOnlyList<ImpactRow> rows)
     {
         lock (gate)

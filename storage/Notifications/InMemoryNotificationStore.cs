@@ -163,6 +163,29 @@ public sealed class InMemoryNotificationStore : INotificationStore
         && OfAlert(record.AlertId).Any(r => r.Id != record.Id && r.ContactPoint == record.ContactPoint && r.Recipient == record.Recipient
             && r.State == NotificationState.Sending && leases.GetValueOrDefault(r.Id) >= now);
 
+    /// <summary>Erasure: every notification of these alerts, with its delivery log; how many went.</summary>
+    internal int Erase(IEnumerable<string> alertIds)
+    {
+        lock (gate)
+        {
+            var erased = 0;
+            foreach (var alertId in alertIds)
+            {
+                foreach (var record in OfAlert(alertId))
+                {
+                    records.Remove(record.Id);
+                    pending.Remove((record.DueAt, record.Id));
+                    leases.Remove(record.Id);
+                    erased++;
+                }
+
+                byAlert.Remove(alertId);
+            }
+
+            return erased;
+        }
+    }
+
     private List<NotificationRecord> OfAlert(string alertId) =>
         byAlert.TryGetValue(alertId, out var ids) ? [.. ids.Select(id => records[id])] : [];
 

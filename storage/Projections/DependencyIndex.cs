@@ -13,6 +13,26 @@ internal sealed class DependencyIndex
     private readonly Dictionary<string, CustomerDependencies> byCustomer = new(StringComparer.Ordinal);
     private readonly Dictionary<DisruptionNode, HashSet<string>> byNode = [];
 
+    /// <summary>Takes an erased customer out of the index: its rows go, whatever their version.</summary>
+    public void Remove(string customerId)
+    {
+        lock (gate)
+        {
+            if (byCustomer.Remove(customerId))
+            {
+                foreach (var members in byNode.Values)
+                {
+                    members.Remove(customerId);
+                }
+
+                foreach (var empty in byNode.Where(n => n.Value.Count == 0).Select(n => n.Key).ToList())
+                {
+                    byNode.Remove(empty);
+                }
+            }
+        }
+    }
+
     public void Put(CustomerDependencies customer)
     {
         lock (gate)

@@ -160,5 +160,31 @@ public sealed class InMemoryProjectionStore(IOptions<ProjectionOptions> options,
     private void Append(ScoreChange change) =>
         history.GetOrAdd(change.CustomerId, static (_, capacity) => new ScoreHistoryRing(capacity), historyPerCustomer).Append(change);
 
+    /// <summary>Erasure: the customer's directory row, score history, cases, alerts, timer and dependencies; the counts of what went, and the ids of its alerts (their notifications go too).</summary>
+    internal (int ScoreChanges, int Cases, string[] Alerts) Erase(string customerId)
+    {
+        var changes = history.TryRemove(customerId, out var ring) ? ring.Count : 0;
+        if (customers.TryRemove(customerId, out var summary) && customersByAccount.TryGetValue(summary.AccountId, out var members))
+        {
+            members.TryRemove(customerId, out _);
+        }
+
+        var erasedCases = cases.Values.Where(c => c.CustomerId == customerId).Select(c => c.Id).ToList();
+        foreach (var id in erasedCases)
+        {
+            cases.TryRemove(id, out _);
+        }
+
+        var erasedAlerts = alerts.Values.Where(a => a.CustomerId == customerId).Select(a => a.Id).ToArray();
+        foreach (var id in erasedAlerts)
+        {
+            alerts.TryRemove(id, out _);
+        }
+
+        timers.TryRemove(customerId, out _);
+        dependencies.Remove(customerId);
+        return (changes, erasedCases.Count, erasedAlerts);
+    }
+
     public Task<string[]> GetCustomersTrailingTheLogAsync(CancellationToken cancellationToken) => Task.FromResult<string[]>([]);
 }

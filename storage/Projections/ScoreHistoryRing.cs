@@ -14,6 +14,17 @@ internal sealed class ScoreHistoryRing(int capacity)
     private int start;
     private int count;
 
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return count;
+            }
+        }
+    }
+
     public void Append(ScoreChange change)
     {
         lock (gate)
