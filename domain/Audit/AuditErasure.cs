@@ -31,10 +31,12 @@ public static class AuditErasure
             return null;
         }
 
+        // An entry about the customer itself (its profile's diff, its export) holds nothing that is not its.
+        var ofTheCustomer = entry.Object == $"customer/{customerId}";
         return entry with
         {
             Object = inObject ? $"{entry.Object.Split('/')[0]}/{Erased}" : entry.Object,
-            Details = inDetails ? RedactDetails(details!, customerId) : entry.Details,
+            Details = ofTheCustomer || details is null ? null : inDetails ? RedactDetails(details, customerId) : entry.Details,
             Erased = entry.Erased ?? new ErasedFields(AuditChain.Digest(entry.Object), AuditChain.Digest(entry.Details)),
         };
     }

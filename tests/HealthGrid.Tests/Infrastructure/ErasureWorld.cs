@@ -103,9 +103,12 @@ public sealed class ErasureWorld
     }
 
     /// <summary>The kept customer's view, but for the moment it was computed at.</summary>
-    public async Task<string> KeptViewAsync()
+    public Task<string> KeptViewAsync() => ViewAsync(Http, Kept);
+
+    /// <summary>A customer's view, but for the moment it was computed at.</summary>
+    public static async Task<string> ViewAsync(HttpClient http, string customerId)
     {
-        var view = await Http.GetJsonAsync<JsonNode>($"/api/v1/customers/{Kept}");
+        var view = await http.GetJsonAsync<JsonNode>($"/api/v1/customers/{customerId}");
         view["health"]!.AsObject().Remove("asOf");
         return view.ToJsonString();
     }
@@ -139,6 +142,9 @@ public sealed class ErasureWorld
             Assert.DoesNotContain(trace, audit, StringComparison.Ordinal);
         }
 
+        var profiles = (await Http.GetJsonAsync<AuditPage>($"/api/v1/audit?action={AuditActions.CustomerProfile}&object=customer/[erased]")).Items;
+        Assert.Equal(2, profiles.Length);
+        Assert.All(profiles, p => Assert.Null(p.Details));
         var erasure = (await Http.GetJsonAsync<AuditPage>($"/api/v1/audit?action={AuditActions.Erasure}")).Items.Single();
         Assert.Equal((TestAuth.Admin.Subject, "customer/[erased]"), (erasure.Actor, erasure.Object));
         Assert.Contains(AuditChain.Digest(Erased)!, erasure.Details, StringComparison.Ordinal);
