@@ -69,6 +69,7 @@ public static class ApiServices
         services.AddSingleton<AccountRequestValidator>();
         services.AddSingleton<AccountValidator>();
         services.AddSingleton<CustomerRequestValidator>();
+        services.AddSingleton<ErasureRequestValidator>();
         services.AddSingleton<ScenarioRequestValidator>();
         services.AddSingleton<EventIngestor>();
         services.AddSingleton<CustomerValidator>();

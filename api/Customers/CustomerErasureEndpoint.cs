@@ -20,10 +20,8 @@ namespace HealthGrid.Api.Customers;
 /// </summary>
 public static class CustomerErasureEndpoint
 {
-    private const int MaxReasonLength = 500;
-
     public static async Task<Results<Ok<ErasureReport>, NotFound, ValidationProblem, ProblemHttpResult>> EraseAsync(
-        string id, string? reason, HttpContext context, IGrainFactory grains, Caller caller, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+        string id, string? reason, HttpContext context, IGrainFactory grains, Caller caller, ErasureRequestValidator validator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         var (body, unreadable, notJson) = await OptionalJsonBody.ReadAsync<ErasureRequest>(context.Request, json.Value.SerializerOptions);
         if (notJson)
@@ -36,22 +34,9 @@ public static class CustomerErasureEndpoint
             return Problems.Invalid(unreadable);
         }
 
+        var request = body! with { Reason = (body.Reason ?? reason)?.Trim() };
         var errors = new FieldErrors();
-        foreach (var field in body!.Unknown?.Keys ?? Enumerable.Empty<string>())
-        {
-            errors.Add(field, "is not a known field");
-        }
-
-        var why = (body.Reason ?? reason)?.Trim();
-        if (string.IsNullOrEmpty(why))
-        {
-            errors.Add("reason", "is required: say why the customer is erased (the request, a ticket); it is kept in the audit log");
-        }
-        else if (why.Length > MaxReasonLength)
-        {
-            errors.Add("reason", $"must be at most {MaxReasonLength} characters");
-        }
-
+        errors.Add(validator.Validate(request));
         if (!errors.IsEmpty)
         {
             return Problems.Invalid(errors);
@@ -67,7 +52,7 @@ public static class CustomerErasureEndpoint
         await AuditTrail.RecordAsync(grains, context, caller, AuditActions.Erasure, $"customer/{AuditErasure.Erased}", new
         {
             customerDigest = AuditChain.Digest(id),
-            reason = PersonalDataMasker.Mask(why!, privacy),
+            reason = PersonalDataMasker.Mask(request.Reason!, privacy),
             removed = report,
         });
         return TypedResults.Ok(report);

@@ -108,34 +108,19 @@ public sealed class ActivityLedger
         },
     };
 
-    private StageBucket? Stage(string stage, DateTimeOffset at)
+    private StageBucket? Stage(string stage, DateTimeOffset at) => Buckets.At(at) is { } bucket ? Entry(bucket.Stages, stage) : null;
+
+    private ThemeBucket? Owner(string owner, DateTimeOffset at) => Buckets.At(at) is { } bucket ? Entry(bucket.Owners, owner) : null;
+
+    private static T Entry<T>(Dictionary<string, T> entries, string key)
+        where T : new()
     {
-        if (Buckets.At(at) is not { } bucket)
+        if (!entries.TryGetValue(key, out var entry))
         {
-            return null;
+            entries[key] = entry = new T();
         }
 
-        if (!bucket.Stages.TryGetValue(stage, out var stageBucket))
-        {
-            bucket.Stages[stage] = stageBucket = new StageBucket();
-        }
-
-        return stageBucket;
-    }
-
-    private ThemeBucket? Owner(string owner, DateTimeOffset at)
-    {
-        if (Buckets.At(at) is not { } bucket)
-        {
-            return null;
-        }
-
-        if (!bucket.Owners.TryGetValue(owner, out var ownerBucket))
-        {
-            bucket.Owners[owner] = ownerBucket = new ThemeBucket();
-        }
-
-        return ownerBucket;
+        return entry;
     }
 
     /// <summary>The tallies to add to each stage and owner.</summary>

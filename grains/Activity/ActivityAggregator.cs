@@ -64,26 +64,35 @@ public sealed partial class ActivityAggregator(
 
         // Themes escalate what is happening now: back-filled complaints do not count towards them.
         var owner = e.OccurredAt >= now - options.Value.LiveWindow ? process?.Owner : null;
+        var at = e.OccurredAt > now ? now : e.OccurredAt;
+        var theme = owner is { Length: > 0 } ? (Owner: owner, e.Complaint!.Code, profile.Region, Product: e.Product ?? profile.Products.FirstOrDefault() ?? Unspecified) : default;
         lock (gate)
         {
             if (e.JourneyStage is { } stage)
             {
-                var at = e.OccurredAt > now ? now : e.OccurredAt;
-                TallyFor(stage, at).Add(e.Kind, sentiment, e.Survey);
-                ledger.Event(stage, at, e.Kind, sentiment, e.Survey);
+                var tally = TallyFor(stage, at);
+                tally.Add(e.Kind, sentiment, e.Survey);
                 if (process is not null && string.IsNullOrWhiteSpace(owner))
                 {
-                    TallyFor(stage, at).AddUnowned(process.Id);
+                    tally.AddUnowned(process.Id);
                 }
             }
 
-            if (owner is { Length: > 0 })
+            if (theme.Owner is not null)
             {
-                var product = e.Product ?? profile.Products.FirstOrDefault() ?? Unspecified;
-                var key = (owner, e.Complaint!.Code, profile.Region, product);
-                themes[key] = themes.GetValueOrDefault(key) + 1;
-                ledger.Theme(owner, now, e.Complaint.Code, profile.Region, product);
+                themes[theme] = themes.GetValueOrDefault(theme) + 1;
             }
+        }
+
+        // The ledger is the calling grain's own state: written on its turn, outside the silo-wide lock.
+        if (e.JourneyStage is { } recorded)
+        {
+            ledger.Event(recorded, at, e.Kind, sentiment, e.Survey);
+        }
+
+        if (theme.Owner is not null)
+        {
+            ledger.Theme(theme.Owner, now, theme.Code, theme.Region, theme.Product);
         }
     }
 
@@ -96,15 +105,23 @@ public sealed partial class ActivityAggregator(
             if (outcome.JourneyStage is { } stage)
             {
                 TallyFor(stage, now).AddSla(outcome.Met);
-                ledger.StageSla(stage, now, outcome.Met);
             }
 
             if (outcome.ProcessOwner is { } owner)
             {
                 var (met, breached) = ownerSla.GetValueOrDefault(owner);
                 ownerSla[owner] = outcome.Met ? (met + 1, breached) : (met, breached + 1);
-                ledger.OwnerSla(owner, now, outcome.Met);
             }
+        }
+
+        if (outcome.JourneyStage is { } counted)
+        {
+            ledger.StageSla(counted, now, outcome.Met);
+        }
+
+        if (outcome.ProcessOwner is { } ownedBy)
+        {
+            ledger.OwnerSla(ownedBy, now, outcome.Met);
         }
     }
 
