@@ -3,6 +3,7 @@
 // measured in the browser, and announces new ones.
 import { post } from '../api.js';
 import * as live from '../live.js';
+import { liveCollection } from './collection.js';
 import { coalescer, newest } from './coalesce.js';
 import { announce, h, replace } from './dom.js';
 import { words } from './format.js';
@@ -10,10 +11,8 @@ import { alertItem } from './items.js';
 import { chime } from './sound.js';
 
 export function alertFeed(list, { load, admits = () => true, acknowledge = true, limit = 100 }) {
-  const alerts = new Map();
-  // Pushes that arrive while a load is in flight are newer than the page it returns, so they are
-  // applied again on top of it (a load that simply replaced the list lost an alert raised meanwhile).
-  let arrivedDuringLoad = null;
+  const collection = liveCollection(newest);
+  const alerts = collection.items;
   const act = acknowledge ? async (alert) => {
     const button = list.querySelector(`[data-alert="${CSS.escape(alert.id)}"] .ack`);
     if (button) button.disabled = true;
@@ -38,8 +37,7 @@ export function alertFeed(list, { load, admits = () => true, acknowledge = true,
 
   const apply = coalescer((a) => a.id, (changes) => {
     const fresh = changes.filter((a) => admits(a) && a.state === 'raised' && !alerts.has(a.id));
-    changes.forEach((a) => newest(alerts, a));
-    arrivedDuringLoad?.push(...changes);
+    collection.apply(changes);
     render();
     for (const a of changes) performance.mark(`alert-rendered:${a.id}`);
     if (fresh.length) {
@@ -49,13 +47,7 @@ export function alertFeed(list, { load, admits = () => true, acknowledge = true,
   });
 
   async function reload() {
-    const arrived = [];
-    arrivedDuringLoad = arrived;
-    const page = await load();
-    if (arrivedDuringLoad === arrived) arrivedDuringLoad = null;
-    alerts.clear();
-    page.items.forEach((a) => alerts.set(a.id, a));
-    arrived.forEach((a) => newest(alerts, a));
+    await collection.reload(async () => (await load()).items);
     render();
   }
 

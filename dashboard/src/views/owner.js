@@ -4,6 +4,7 @@
 import { get } from '../api.js';
 import * as live from '../live.js';
 import { coalescer, newest } from '../ui/coalesce.js';
+import { liveCollection } from '../ui/collection.js';
 import { h, replace, section } from '../ui/dom.js';
 import { changeItem, caseRow, caseTable } from '../ui/items.js';
 import { alertFeed } from '../ui/feed.js';
@@ -27,27 +28,25 @@ export function owner(root, { user }) {
   const mine = (alert) => alert.type === 'theme_escalation' || alert.type === 'change_correlation' || alert.type === 'ownership_gap';
   const disposeFeed = alertFeed(themes, { load: () => get('/api/v1/alerts?type=theme_escalation&limit=100'), admits: mine });
 
-  const byId = new Map();
+  const escalated = liveCollection(newest);
   function renderCases() {
-    const list = [...byId.values()].filter((c) => isEscalated(c) && c.status !== 'resolved' && c.status !== 'closed')
+    const list = [...escalated.items.values()].filter((c) => isEscalated(c) && c.status !== 'resolved' && c.status !== 'closed')
       .sort((a, b) => (a.nextDueAt ?? '9').localeCompare(b.nextDueAt ?? '9')).slice(0, 100);
     replace(cases.tBodies[0], list.length ? list.map((c) => caseRow(c)) : h('tr', {}, h('td', { colspan: 8, class: 'muted' }, 'No escalated cases.')));
   }
 
   const applyCases = coalescer((c) => c.id, (changed) => {
-    changed.forEach((c) => newest(byId, c));
+    escalated.apply(changed);
     renderCases();
   });
 
   async function load() {
     const ownerQuery = user.owner ? `&processOwner=${encodeURIComponent(user.owner)}` : '';
-    const [caseList, ownerList, recent] = await Promise.all([
-      get(`/api/v1/cases?open=true&limit=500${ownerQuery}`),
+    const [, ownerList, recent] = await Promise.all([
+      escalated.reload(async () => (await get(`/api/v1/cases?open=true&limit=500${ownerQuery}`)).items),
       get('/api/v1/process-owners'),
       get('/api/v1/system-changes'),
     ]);
-    byId.clear();
-    caseList.items.forEach((c) => byId.set(c.id, c));
     renderCases();
     replace(owners, ownerList.map(ownerCard));
     recentChanges = recent;

@@ -4,6 +4,7 @@
 import { eachLimited, get } from '../api.js';
 import * as live from '../live.js';
 import { coalescer } from '../ui/coalesce.js';
+import { liveCollection } from '../ui/collection.js';
 import { h, replace, section } from '../ui/dom.js';
 import { driverText, percent, score, words } from '../ui/format.js';
 import { alertFeed } from '../ui/feed.js';
@@ -17,7 +18,7 @@ export function portfolio(root, { openCustomer }) {
   const customers = new Map();
   const rows = new Map();
   const sparks = new Map();
-  const openCases = new Map();
+  const openCases = liveCollection((open, x) => (x.status === 'resolved' || x.status === 'closed' ? open.delete(x.id) : open.set(x.id, x)));
   const accounts = new Map();
   const accountCards = h('div', { class: 'cards', 'data-testid': 'accounts' });
   const feed = h('ul', { class: 'feed', tabindex: '0', 'data-testid': 'portfolio-alerts', 'aria-label': 'Open alerts for my accounts, newest first' });
@@ -65,7 +66,7 @@ export function portfolio(root, { openCustomer }) {
   function fill(tr, c) {
     replace(tr.querySelector('.health'), bandChip(c.band, c.health));
     replace(tr.querySelector('.churn'), `${percent(c.churnProbability * 100)} · ${words(c.churnLevel)}`);
-    const cases = [...openCases.values()].filter((x) => x.customerId === c.id).sort((a, b) => (a.nextDueAt ?? '9').localeCompare(b.nextDueAt ?? '9'));
+    const cases = [...openCases.items.values()].filter((x) => x.customerId === c.id).sort((a, b) => (a.nextDueAt ?? '9').localeCompare(b.nextDueAt ?? '9'));
     replace(tr.querySelector('.cases'), cases.length ? [`${cases.length} · `, due(cases[0].nextDueAt)] : '–');
   }
 
@@ -91,9 +92,7 @@ export function portfolio(root, { openCustomer }) {
   async function load() {
     const accountList = await get('/api/v1/accounts');
     accountList.forEach((a) => accounts.set(a.id, a));
-    const [page, cases] = await Promise.all([get('/api/v1/customers?limit=500'), get('/api/v1/cases?open=true&limit=500')]);
-    openCases.clear();
-    cases.items.forEach((x) => openCases.set(x.id, x));
+    const [page] = await Promise.all([get('/api/v1/customers?limit=500'), openCases.reload(async () => (await get('/api/v1/cases?open=true&limit=500')).items)]);
     summary.textContent = page.total > page.items.length ? `The ${page.items.length} least healthy of ${page.total} customers.` : `${page.total} customers, least healthy first.`;
     page.items.forEach(upsert);
     await eachLimited(accountList.slice(0, accountCardsShown), 4, showAccount);
@@ -120,13 +119,8 @@ export function portfolio(root, { openCustomer }) {
   });
 
   const applyCases = coalescer((x) => x.id, (cases) => {
-    const touched = new Set();
-    for (const x of cases) {
-      if (x.status === 'resolved' || x.status === 'closed') openCases.delete(x.id);
-      else openCases.set(x.id, x);
-      touched.add(x.customerId);
-    }
-
+    openCases.apply(cases);
+    const touched = new Set(cases.map((x) => x.customerId));
     for (const id of touched) if (customers.has(id)) fill(rows.get(id), customers.get(id));
   });
 

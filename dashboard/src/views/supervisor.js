@@ -3,6 +3,7 @@
 import { get } from '../api.js';
 import * as live from '../live.js';
 import { coalescer, newest } from '../ui/coalesce.js';
+import { liveCollection } from '../ui/collection.js';
 import { h, replace, section } from '../ui/dom.js';
 import { score, time } from '../ui/format.js';
 import { caseRow, caseTable } from '../ui/items.js';
@@ -26,9 +27,9 @@ export function supervisor(root) {
 
   const disposeFeed = alertFeed(feed, { load: () => get('/api/v1/alerts?state=raised&limit=100') });
 
-  const open = new Map();
+  const conversationsOpen = liveCollection((open, c) => (c.ended ? open.delete(c.id) : open.set(c.id, c)));
   function renderConversations() {
-    const list = [...open.values()].sort((a, b) => b.frustrated - a.frustrated || b.lastMessageAt.localeCompare(a.lastMessageAt));
+    const list = [...conversationsOpen.items.values()].sort((a, b) => b.frustrated - a.frustrated || b.lastMessageAt.localeCompare(a.lastMessageAt));
     replace(conversations, list.length ? list.map((c) => h('tr', { dataset: { conversation: c.id } },
       h('th', { scope: 'row' }, c.id),
       h('td', {}, c.customerName),
@@ -39,32 +40,27 @@ export function supervisor(root) {
   }
 
   const applyConversation = coalescer((c) => c.id, (changes) => {
-    for (const c of changes) {
-      if (c.ended) open.delete(c.id);
-      else open.set(c.id, c);
-    }
-
+    conversationsOpen.apply(changes);
     renderConversations();
   });
 
-  const byId = new Map();
+  const openCases = liveCollection(newest);
   function renderCases() {
-    const list = [...byId.values()].filter((c) => c.status !== 'resolved' && c.status !== 'closed' && c.nextDueAt)
+    const list = [...openCases.items.values()].filter((c) => c.status !== 'resolved' && c.status !== 'closed' && c.nextDueAt)
       .sort((a, b) => a.nextDueAt.localeCompare(b.nextDueAt)).slice(0, 50);
     replace(cases.tBodies[0], list.map((c) => caseRow(c)));
   }
 
   const applyCases = coalescer((c) => c.id, (changes) => {
-    changes.forEach((c) => newest(byId, c));
+    openCases.apply(changes);
     renderCases();
   });
 
   async function load() {
-    const [conversationList, caseList] = await Promise.all([get('/api/v1/interactions/live'), get('/api/v1/cases?open=true&limit=200')]);
-    open.clear();
-    conversationList.forEach((c) => open.set(c.id, c));
-    byId.clear();
-    caseList.items.forEach((c) => byId.set(c.id, c));
+    await Promise.all([
+      conversationsOpen.reload(() => get('/api/v1/interactions/live')),
+      openCases.reload(async () => (await get('/api/v1/cases?open=true&limit=200')).items),
+    ]);
     renderConversations();
     renderCases();
   }

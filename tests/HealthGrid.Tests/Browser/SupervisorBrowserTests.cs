@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using HealthGrid.Domain.Alerts;
+using HealthGrid.Domain.Live;
 using HealthGrid.Tests.Infrastructure;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -64,6 +65,40 @@ public sealed class SupervisorBrowserTests(BrowserWorld world, ITestOutputHelper
         await route.FulfillAsync(new() { Response = response });
         await Assertions.Expect(page.Locator($"[data-alert-customer='{listed}']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator($"[data-alert-customer='{pushed}']")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_conversation_that_starts_while_the_list_is_loading_stays_in_the_list()
+    {
+        var account = await CreateAccountAsync(world.Silo.Http);
+        var (listed, pushed) = (await CreateCustomerAsync(world.Silo.Http, account), await CreateCustomerAsync(world.Silo.Http, account));
+        var (listedConversation, conversation) = (NewId("conv"), NewId("conv"));
+        await PostAsync(FrustratedLiveMessage(listed, Team, listedConversation));
+        await Eventually.Until(
+            () => world.Silo.Http.GetJsonAsync<LiveInteractionView[]>("/api/v1/interactions/live"),
+            live => live.Any(c => c.Id == listedConversation),
+            what: "the first conversation in the live list");
+
+        // The live list's first load is answered only after the conversation it does not hold has been pushed and shown.
+        var held = new TaskCompletionSource<(IRoute Route, IAPIResponse Response)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var page = await world.SignInAsync("sup-emea", page => page.RouteAsync("**/api/v1/interactions/live*", async route =>
+        {
+            if (!held.Task.IsCompleted)
+            {
+                held.TrySetResult((route, await route.FetchAsync()));
+                return;
+            }
+
+            await route.ContinueAsync();
+        }));
+        var (route, response) = await held.Task;
+        await PostAsync(FrustratedLiveMessage(pushed, Team, conversation));
+        var row = page.Locator($"[data-testid=conversations] tr[data-conversation='{conversation}']");
+        await Assertions.Expect(row).ToBeVisibleAsync();
+
+        await route.FulfillAsync(new() { Response = response });
+        await Assertions.Expect(page.Locator($"[data-testid=conversations] tr[data-conversation='{listedConversation}']")).ToBeVisibleAsync();
+        await Assertions.Expect(row).ToBeVisibleAsync();
     }
 
     /// <summary>
