@@ -2,8 +2,8 @@
 # Runs the published benchmarks (docs/benchmarks.md): each one three times, each run against a
 # freshly started silo, on this machine. Reports go to loadtest-reports/benchmarks-<time>/.
 # Usage: loadtests/benchmarks.sh [name ...]   (default: all: single-ceiling single-half-rate batch
-#        postgres-batch live-chat sla-storm config-change notify activation continuity; also: redaction)
-# Needs: a Release build (dotnet build -c Release); for postgres-batch a PostgreSQL server reachable
+#        postgres-batch live-chat sla-storm config-change notify activation continuity; also: redaction erasure)
+# Needs: a Release build (dotnet build -c Release); for postgres-batch and erasure a PostgreSQL server reachable
 # with $HEALTHGRID_BENCH_PG (an Npgsql connection string to an empty database).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -93,6 +93,10 @@ fi
 if selected postgres-batch && [ -n "${HEALTHGRID_BENCH_PG:-}" ]; then
   $SILO migrate --postgres "$HEALTHGRID_BENCH_PG" > /dev/null
   run postgres-batch "--postgres $HEALTHGRID_BENCH_PG --HealthGrid:Auth:Development=true" batch --model closed --concurrency 16 --batch-size 100 --seconds 20 --warmup-seconds $WARMUP --customers 1000 --threshold "throughput >= 40000/s"
+fi
+if selected erasure && [ -n "${HEALTHGRID_BENCH_PG:-}" ]; then
+  # Five customers with 10,000 events each (every kind, with texts), erased one after another.
+  run_plain erasure "--postgres $HEALTHGRID_BENCH_PG --HealthGrid:Auth:Development=true" erasure --customers 5 --events 10000
 fi
 if selected live-chat; then
   run live-chat "--empty" live-chat --rate 1000 --seconds 30 --warmup-seconds $WARMUP --threshold "e2e.p99 < 10ms" --threshold "e2e.missing == 0" --threshold "e2e.duplicates == 0"

@@ -26,6 +26,7 @@ public static class LoadGeneratorCli
         root.Add(BusyCustomer(output));
         root.Add(Activation(output));
         root.Add(Continuity(output));
+        root.Add(Erasure(output));
         return root;
     }
 
@@ -117,6 +118,20 @@ public static class LoadGeneratorCli
         command.SetAction((result, _) => ContinuityRunScenario.RunAsync(
             result.GetValue(url)!, Credentials.FromSigningKey(result.GetValue(signingKey)!), Math.Max(1, result.GetValue(customers)), Math.Max(1, result.GetValue(chunk)),
             result.GetValue(maxSeconds), output));
+        return command;
+    }
+
+    private static Command Erasure(TextWriter output)
+    {
+        var (url, signingKey) = (Url(), SigningKey());
+        var customers = new Option<int>("--customers") { Description = "Customers to fill and then erase, one after another.", DefaultValueFactory = _ => 5 };
+        var events = new Option<int>("--events") { Description = "Events each customer carries before it is erased.", DefaultValueFactory = _ => 10_000 };
+        var command = new Command("erasure", "Customers with a long history of every kind of event, then erased one by one; times each DELETE /api/v1/customers/{id}.")
+        {
+            url, signingKey, customers, events,
+        };
+        command.SetAction((result, _) => ErasureScenario.RunAsync(
+            result.GetValue(url)!, Credentials.FromSigningKey(result.GetValue(signingKey)!), result.GetValue(customers), result.GetValue(events), output));
         return command;
     }
 
