@@ -47,18 +47,7 @@ public sealed class SupervisorBrowserTests(BrowserWorld world, ITestOutputHelper
             what: "the first alert in the list");
 
         // The feed's first load is answered only after an alert raised since then has been pushed and shown.
-        var held = new TaskCompletionSource<(IRoute Route, IAPIResponse Response)>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var page = await world.SignInAsync("sup-emea", page => page.RouteAsync("**/api/v1/alerts?state=raised*", async route =>
-        {
-            if (!held.Task.IsCompleted)
-            {
-                held.TrySetResult((route, await route.FetchAsync()));
-                return;
-            }
-
-            await route.ContinueAsync();
-        }));
-        var (route, response) = await held.Task;
+        var (page, route, response) = await SignInHoldingFirstAsync("**/api/v1/alerts?state=raised*");
         await PostAsync(FrustratedLiveMessage(pushed, Team));
         await Assertions.Expect(page.Locator($"[data-alert-customer='{pushed}']")).ToBeVisibleAsync();
 
@@ -80,8 +69,21 @@ public sealed class SupervisorBrowserTests(BrowserWorld world, ITestOutputHelper
             what: "the first conversation in the live list");
 
         // The live list's first load is answered only after the conversation it does not hold has been pushed and shown.
+        var (page, route, response) = await SignInHoldingFirstAsync("**/api/v1/interactions/live*");
+        await PostAsync(FrustratedLiveMessage(pushed, Team, conversation));
+        var row = page.Locator($"[data-testid=conversations] tr[data-conversation='{conversation}']");
+        await Assertions.Expect(row).ToBeVisibleAsync();
+
+        await route.FulfillAsync(new() { Response = response });
+        await Assertions.Expect(page.Locator($"[data-testid=conversations] tr[data-conversation='{listedConversation}']")).ToBeVisibleAsync();
+        await Assertions.Expect(row).ToBeVisibleAsync();
+    }
+
+    /// <summary>Signs the supervisor in with the page's first request to <paramref name="url"/> fetched but not yet answered: the test answers it.</summary>
+    private async Task<(IPage Page, IRoute Route, IAPIResponse Response)> SignInHoldingFirstAsync(string url)
+    {
         var held = new TaskCompletionSource<(IRoute Route, IAPIResponse Response)>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var page = await world.SignInAsync("sup-emea", page => page.RouteAsync("**/api/v1/interactions/live*", async route =>
+        var page = await world.SignInAsync("sup-emea", page => page.RouteAsync(url, async route =>
         {
             if (!held.Task.IsCompleted)
             {
@@ -92,13 +94,7 @@ public sealed class SupervisorBrowserTests(BrowserWorld world, ITestOutputHelper
             await route.ContinueAsync();
         }));
         var (route, response) = await held.Task;
-        await PostAsync(FrustratedLiveMessage(pushed, Team, conversation));
-        var row = page.Locator($"[data-testid=conversations] tr[data-conversation='{conversation}']");
-        await Assertions.Expect(row).ToBeVisibleAsync();
-
-        await route.FulfillAsync(new() { Response = response });
-        await Assertions.Expect(page.Locator($"[data-testid=conversations] tr[data-conversation='{listedConversation}']")).ToBeVisibleAsync();
-        await Assertions.Expect(row).ToBeVisibleAsync();
+        return (page, route, response);
     }
 
     /// <summary>
