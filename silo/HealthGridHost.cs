@@ -14,7 +14,9 @@ public static class HealthGridHost
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    public static WebApplication Build(SiloCommandLine command)
+    /// <param name="command">The parsed command line.</param>
+    /// <param name="services">Services registered before HealthGrid's own, which take their place (an embedding host's clock, say).</param>
+    public static WebApplication Build(SiloCommandLine command, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = command.ConfigurationArgs, ContentRootPath = AppContext.BaseDirectory, WebRootPath = DashboardHosting.WebRoot });
         AddConfigurationFiles(builder.Configuration, command.ConfigFile);
@@ -23,6 +25,7 @@ public static class HealthGridHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        services?.Invoke(builder.Services);
         var settings = SiloSettings.From(builder.Configuration);
         UseDevelopmentAuthByDefault(builder.Configuration, settings);
         builder.Services.AddSingleton(settings);

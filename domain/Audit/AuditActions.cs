@@ -17,10 +17,14 @@ public static class AuditActions
     public const string AdminSession = "admin.session";
     public const string Export = "customer.export";
     public const string Erasure = "customer.erasure";
+    public const string Retention = "retention";
+
+    /// <summary>The actor of what HealthGrid does by itself under its rules (retention).</summary>
+    public const string SystemActor = "healthgrid";
 
     public static readonly IReadOnlyList<string> All =
     [
         ConfigurationWrite, ConfigurationRollback, CustomerProfile, AccountProfile, Import, CaseAcknowledge, CaseResolve,
-        AlertAcknowledge, AlertResolve, NotificationTest, SignIn, AdminSession, Export, Erasure,
+        AlertAcknowledge, AlertResolve, NotificationTest, SignIn, AdminSession, Export, Erasure, Retention,
     ];
 }

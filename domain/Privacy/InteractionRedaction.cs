@@ -25,14 +25,15 @@ public static class InteractionRedaction
         }
 
         var analysis = HealthModel.TextOf(e) is { } customerText ? TextAnalyzer.Analyze(customerText) : null;
-        return WithText(e, masked) with { Analysis = analysis };
+        return WithFreeText(e, masked) with { Analysis = analysis };
     }
 
     /// <summary>The event's one free-text field, whoever wrote it (an agent's reply can quote a customer's number too).</summary>
     public static string? FreeText(Interaction e) =>
         e.Message?.Text ?? e.Ticket?.Text ?? e.Survey?.Verbatim ?? e.Complaint?.Text ?? e.Social?.Text;
 
-    private static Interaction WithText(Interaction e, string text) => e switch
+    /// <summary>The event with its one free-text field (<see cref="FreeText"/>) replaced.</summary>
+    public static Interaction WithFreeText(Interaction e, string text) => e switch
     {
         { Message: { } m } => e with { Message = m with { Text = text } },
         { Ticket: { } t } => e with { Ticket = t with { Text = text } },

@@ -1,12 +1,15 @@
 namespace HealthGrid.Domain.Privacy;
 
-/// <summary>How HealthGrid treats personal data it is sent; bound from <c>HealthGrid:Privacy</c>, the <c>privacy</c> configuration area.</summary>
+/// <summary>How HealthGrid treats personal data it is sent and how long it keeps it; bound from <c>HealthGrid:Privacy</c>, the <c>privacy</c> configuration area.</summary>
 public sealed class PrivacyOptions
 {
     public const string Section = "HealthGrid:Privacy";
 
     /// <summary>What is masked in free text before anything is stored.</summary>
     public RedactionSettings Redaction { get; set; } = new();
+
+    /// <summary>How long each kind of data is kept.</summary>
+    public RetentionSettings Retention { get; set; } = new();
 }
 
 /// <summary>Which kinds of personal data are masked in free text at the door: all three by default.</summary>

@@ -58,6 +58,15 @@ public interface ICustomerGrain : IAlertOwner, IConfigurationDependent
     [Alias("Erase")]
     Task<CustomerErased> EraseAsync();
 
+    /// <summary>
+    /// Writes the snapshot now if it lacks anything the customer applied, so that no replay needs the
+    /// log's older events (retention drops them); true when the stored snapshot covers every event
+    /// applied. A customer with nothing timed lets the activation go afterwards: retention wakes every
+    /// customer of a month, most of them long quiet.
+    /// </summary>
+    [Alias("SaveSnapshot")]
+    Task<bool> SaveSnapshotAsync();
+
     /// <summary>Nothing but an activation: a customer woken after a failover fires what fell due meanwhile and re-arms its timers.</summary>
     [Alias("Wake")]
     Task WakeAsync();

@@ -15,6 +15,10 @@ public interface ISystemChangeLogGrain : IGrainWithStringKey
     [Alias("Record")]
     Task<IngestOutcome[]> RecordAsync(Interaction[] changes);
 
+    /// <summary>Writes the state if it lacks events replayed from the log (retention drops the months it covers); true once written.</summary>
+    [Alias("Save")]
+    Task<bool> SaveAsync();
+
     /// <summary>Changes newest first, optionally only for a product, that occurred at or after <paramref name="since"/>.</summary>
     [Alias("GetRecent")]
     Task<SystemChangeRecord[]> GetRecentAsync(string? product, DateTimeOffset? since);

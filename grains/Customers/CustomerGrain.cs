@@ -126,6 +126,24 @@ public sealed class CustomerGrain(
         return erased;
     });
 
+    public Task<bool> SaveSnapshotAsync() => parts.Queue.Run(async () =>
+    {
+        if (Known() is null)
+        {
+            // No profile, no events: an unknown or erased customer has nothing in the log to cover.
+            return true;
+        }
+
+        await parts.Snapshots.WriteIfDueAsync(force: true);
+        var saved = !parts.Snapshots.Policy.IsDue(force: true);
+        if (saved && !state.State.SlaReminder && state.State.Live.Count == 0)
+        {
+            DeactivateOnIdle();
+        }
+
+        return saved;
+    });
+
     public Task WakeAsync()
     {
         Known();

@@ -25,7 +25,7 @@ internal static class CustomerIdClaims
         IReadOnlyDictionary<(string Kind, string Id), string> owners;
         try
         {
-            owners = await services.ClientIds.ClaimAsync(customer.CustomerId, wanted, CancellationToken.None);
+            owners = await services.ClientIds.ClaimAsync(customer.CustomerId, wanted, services.Time.GetUtcNow(), CancellationToken.None);
         }
         catch (DbException)
         {

@@ -15,6 +15,7 @@ using HealthGrid.Grains.Configuration;
 using HealthGrid.Grains.Customers;
 using HealthGrid.Grains.Live;
 using HealthGrid.Grains.Notifications;
+using HealthGrid.Grains.Privacy;
 using HealthGrid.Grains.Projections;
 using HealthGrid.Grains.Sla;
 using HealthGrid.Hosting.Background;
@@ -90,6 +91,8 @@ public static class GrainServices
         services.AddSingleton<ScoreHistoryReader>();
         services.AddBackgroundLoop<ProjectionPublisher>();
         services.AddBackgroundLoop<ActivityAggregator>();
+        services.AddSingleton<RetentionMetrics>();
+        services.AddBackgroundLoop<RetentionLoop>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, BackgroundLoopLifecycle>();
         services.AddSingleton<CustomerGrainReferences>();
         return services;
@@ -123,6 +126,7 @@ public static class GrainServices
         services.AddSingleton<InMemoryContinuityStore>();
         services.AddSingleton<IContinuityStore>(sp => sp.GetRequiredService<InMemoryContinuityStore>());
         services.AddSingleton<ICustomerErasureStore, InMemoryCustomerErasureStore>();
+        services.AddSingleton<IRetentionStore, InMemoryRetentionStore>();
         services.AddSingleton<IConfigurationStore, InMemoryConfigurationStore>();
 
         // Nothing of the embedded mode outlives the process, its keys neither.

@@ -26,6 +26,7 @@ public sealed partial class ProjectionPublisher(
     NotificationDecider notifications,
     NotificationWorker deliveries,
     IGrainFactory grains,
+    ISiloStatusOracle silo,
     IOptions<ProjectionOptions> options,
     TimeProvider time,
     ILogger<ProjectionPublisher> logger) : PeriodicLoop(time, logger)
@@ -199,9 +200,10 @@ public sealed partial class ProjectionPublisher(
         }
 
         PushToDashboards(batch);
-        if (!Stopping)
+        if (batch.Summaries.Count > 0 && !silo.CurrentStatus.IsTerminating())
         {
-            // When stopping, account grains are gone; they rebuild from the directory just written.
+            // Once the silo stops, account grains are going or gone and cannot be placed here (a push would wait
+            // out the call timeout behind every customer's last snapshot); they rebuild from the directory just written.
             await PushToAccountsAsync(batch.Summaries.Values);
         }
     }

@@ -20,12 +20,27 @@ public sealed class SystemChangeLogGrain(
     private static readonly TimeSpan Retention = TimeSpan.FromDays(90);
     private const int MaxKept = 5_000;
 
+    /// <summary>Whether events were replayed from the log since the state was last written.</summary>
+    private bool unsaved;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await foreach (var entry in journal.ReadAsync(JournalStreams.SystemChanges, state.State.AppliedSeq, cancellationToken))
         {
             Apply(entry.Interaction, entry.Seq);
+            unsaved = true;
         }
+    }
+
+    public async Task<bool> SaveAsync()
+    {
+        if (unsaved)
+        {
+            await state.WriteStateAsync();
+            unsaved = false;
+        }
+
+        return true;
     }
 
     public async Task<IngestOutcome[]> RecordAsync(Interaction[] changes)
@@ -62,6 +77,7 @@ public sealed class SystemChangeLogGrain(
         if (appended.Any(a => a.Accepted))
         {
             await state.WriteStateAsync();
+            unsaved = false;
         }
 
         return outcomes;

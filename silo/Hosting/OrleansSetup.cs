@@ -43,6 +43,7 @@ public static class OrleansSetup
             builder.Services.AddSingleton<INotificationStore, PostgresNotificationStore>();
             builder.Services.AddSingleton<IContinuityStore, PostgresContinuityStore>();
             builder.Services.AddSingleton<ICustomerErasureStore, PostgresCustomerErasureStore>();
+            builder.Services.AddSingleton<IRetentionStore, PostgresRetentionStore>();
             builder.Services.AddSingleton<PostgresConfigurationStore>();
             builder.Services.AddSingleton<IConfigurationStore>(sp => new ProtectedConfigurationStore(
                 sp.GetRequiredService<PostgresConfigurationStore>(), sp.GetServices<IConfigurationArea>(), sp.GetRequiredService<IDataProtectionProvider>()));

@@ -9,6 +9,10 @@ namespace HealthGrid.Storage.Ingest;
 /// </summary>
 public interface IClientIdRegistry
 {
-    /// <summary>Claims <paramref name="ids"/> for <paramref name="customerId"/> and answers each id's owner (the customer itself, or whoever had it).</summary>
-    Task<IReadOnlyDictionary<(string Kind, string Id), string>> ClaimAsync(string customerId, IReadOnlyCollection<(string Kind, string Id)> ids, CancellationToken cancellationToken);
+    /// <summary>
+    /// Claims <paramref name="ids"/> for <paramref name="customerId"/> at <paramref name="at"/> and answers each
+    /// id's owner (the customer itself, or whoever had it). The owner's claim is renewed: retention releases
+    /// conversation ids by when they were last claimed.
+    /// </summary>
+    Task<IReadOnlyDictionary<(string Kind, string Id), string>> ClaimAsync(string customerId, IReadOnlyCollection<(string Kind, string Id)> ids, DateTimeOffset at, CancellationToken cancellationToken);
 }

@@ -10,18 +10,20 @@ namespace HealthGrid.Storage.Ingest;
 /// </summary>
 public sealed class PostgresClientIdRegistry(NpgsqlDataSource database) : IClientIdRegistry
 {
-    public async Task<IReadOnlyDictionary<(string Kind, string Id), string>> ClaimAsync(string customerId, IReadOnlyCollection<(string Kind, string Id)> ids, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<(string Kind, string Id), string>> ClaimAsync(string customerId, IReadOnlyCollection<(string Kind, string Id)> ids, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var kinds = ids.Select(i => i.Kind).ToArray();
         var values = ids.Select(i => i.Id).ToArray();
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using (var claim = new NpgsqlCommand("""
-            INSERT INTO healthgrid_client_ids (kind, id, customer_id)
-            SELECT kind, id, @customer FROM unnest(@kinds, @ids) AS t(kind, id)
-            ON CONFLICT DO NOTHING
+            INSERT INTO healthgrid_client_ids (kind, id, customer_id, claimed_at)
+            SELECT kind, id, @customer, @at FROM unnest(@kinds, @ids) AS t(kind, id)
+            ON CONFLICT (kind, id) DO UPDATE SET claimed_at = excluded.claimed_at
+            WHERE healthgrid_client_ids.customer_id = excluded.customer_id
             """, connection))
         {
             Parameters(claim, kinds, values).Add(new NpgsqlParameter("customer", customerId));
+            claim.Parameters.Add(new NpgsqlParameter("at", at));
             await claim.ExecuteNonQueryAsync(cancellationToken);
         }
 

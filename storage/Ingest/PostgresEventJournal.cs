@@ -15,19 +15,41 @@ namespace HealthGrid.Storage.Ingest;
 /// commit is in flight and go together in the next one (one multi-row INSERT, committed with
 /// fsync), so the database sees a round-trip per batch, not per event. An append completes only
 /// after its commit; the unique event id makes retries duplicates.
+/// <para>
+/// The log is partitioned by month of receipt (retention drops whole months), and PostgreSQL makes
+/// an id unique only within its month: an event that occurred before its month began is also looked
+/// for in the earlier months its original can be in, so a retry is a duplicate for as long as the
+/// month of its original is kept.
+/// </para>
 /// </summary>
 public sealed partial class PostgresEventJournal(NpgsqlDataSource database, JournalMetrics metrics, IOptions<JournalOptions> options, TimeProvider time, ILogger<PostgresEventJournal> logger)
     : QueueLoop<PostgresEventJournal.PendingAppend>(time, logger), IEventJournal
 {
     private const string InsertSql = """
-        INSERT INTO healthgrid_event_log (event_id, stream_id, received_at, payload)
-        SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::jsonb[])
-        ON CONFLICT (event_id) DO NOTHING
+        INSERT INTO healthgrid_event_log (event_id, stream_id, received_at, received_month, payload)
+        SELECT u.event_id, u.stream_id, u.received_at, u.received_month, u.payload
+        FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::date[], $5::jsonb[]) WITH ORDINALITY AS u(event_id, stream_id, received_at, received_month, payload, n)
+        ORDER BY u.n
+        ON CONFLICT (event_id, received_month) DO NOTHING
+        RETURNING event_id, seq
+        """;
+
+    /// <summary>The same, for a batch with events that may be retries of an earlier month's: those look in the months their original can be in.</summary>
+    private const string InsertCheckingEarlierMonthsSql = """
+        INSERT INTO healthgrid_event_log (event_id, stream_id, received_at, received_month, payload)
+        SELECT u.event_id, u.stream_id, u.received_at, u.received_month, u.payload
+        FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::date[], $5::jsonb[], $6::date[]) WITH ORDINALITY AS u(event_id, stream_id, received_at, received_month, payload, earliest_month, n)
+        WHERE u.earliest_month >= u.received_month
+           OR NOT EXISTS (SELECT 1 FROM healthgrid_event_log o
+                          WHERE o.event_id = u.event_id AND o.received_month >= u.earliest_month AND o.received_month < u.received_month)
+        ORDER BY u.n
+        ON CONFLICT (event_id, received_month) DO NOTHING
         RETURNING event_id, seq
         """;
 
     private readonly int maxBatch = options.Value.MaxBatch;
     private readonly List<PendingAppend> batch = [];
+    private readonly EventLogPartitions partitions = new(database);
 
     /// <summary>Up before any grain can append, down after the last one has.</summary>
     public override LoopStage Stage => LoopStage.Storage;
@@ -78,19 +100,12 @@ public sealed partial class PostgresEventJournal(NpgsqlDataSource database, Jour
 
     private async Task CommitAsync(List<PendingAppend> batch, int count)
     {
-        var ids = new string[count];
-        var streams = new string[count];
-        var received = new DateTime[count];
-        var payloads = new string[count];
-        var n = 0;
+        var rows = new BatchRows(count);
         foreach (var pending in batch)
         {
-            for (var i = 0; i < pending.Events.Count; i++, n++)
+            for (var i = 0; i < pending.Events.Count; i++)
             {
-                ids[n] = pending.Events[i].EventId;
-                streams[n] = pending.StreamId;
-                received[n] = pending.Events[i].ReceivedAt.UtcDateTime;
-                payloads[n] = pending.Payloads[i];
+                rows.Add(pending.Events[i], pending.StreamId, pending.Payloads[i]);
             }
         }
 
@@ -98,12 +113,14 @@ public sealed partial class PostgresEventJournal(NpgsqlDataSource database, Jour
         Dictionary<string, long> accepted;
         try
         {
-            accepted = await InsertAsync(ids, streams, received, payloads);
+            await partitions.EnsureAsync(rows.Months);
+            accepted = await InsertAsync(rows);
         }
         catch (Exception ex)
         {
             // The commit failed or its outcome is unknown: nothing is acknowledged, the grains rebuild from the log.
             metrics.Failed();
+            partitions.Forget();
             LogCommitFailed(ex, count);
             var unavailable = new JournalUnavailableException("The event log could not be written.", ex);
             foreach (var pending in batch)
@@ -128,14 +145,20 @@ public sealed partial class PostgresEventJournal(NpgsqlDataSource database, Jour
         }
     }
 
-    private async Task<Dictionary<string, long>> InsertAsync(string[] ids, string[] streams, DateTime[] received, string[] payloads)
+    private async Task<Dictionary<string, long>> InsertAsync(BatchRows rows)
     {
-        await using var command = database.CreateCommand(InsertSql);
-        command.Parameters.Add(new() { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = streams, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = received, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new() { Value = payloads, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
-        var accepted = new Dictionary<string, long>(ids.Length, StringComparer.Ordinal);
+        await using var command = database.CreateCommand(rows.ReachesEarlierMonths ? InsertCheckingEarlierMonthsSql : InsertSql);
+        command.Parameters.Add(new() { Value = rows.Ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = rows.Streams, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = rows.Received, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = rows.ReceivedMonths, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
+        command.Parameters.Add(new() { Value = rows.Payloads, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        if (rows.ReachesEarlierMonths)
+        {
+            command.Parameters.Add(new() { Value = rows.EarliestMonths, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
+        }
+
+        var accepted = new Dictionary<string, long>(rows.Ids.Count, StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {

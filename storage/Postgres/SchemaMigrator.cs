@@ -12,7 +12,10 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource database, ILogger<Sc
 {
     private const long LockKey = 0x4865616c7468; // "Health"
 
-    public async Task<int> MigrateAsync(CancellationToken cancellationToken)
+    public Task<int> MigrateAsync(CancellationToken cancellationToken) => MigrateAsync(Migration.All, cancellationToken);
+
+    /// <summary>Applies <paramref name="migrations"/> (a prefix of <see cref="Migration.All"/>: a database as an earlier build left it).</summary>
+    internal async Task<int> MigrateAsync(IEnumerable<Migration> migrations, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await Execute(connection, $"SELECT pg_advisory_lock({LockKey})", cancellationToken);
@@ -27,7 +30,7 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource database, ILogger<Sc
                 """, cancellationToken);
             var applied = await AppliedAsync(connection, cancellationToken);
             var count = 0;
-            foreach (var migration in Migration.All)
+            foreach (var migration in migrations)
             {
                 if (applied.TryGetValue(migration.Version, out var checksum))
                 {

@@ -186,5 +186,23 @@ public sealed class InMemoryProjectionStore(IOptions<ProjectionOptions> options,
         return (changes, erasedCases.Count, erasedAlerts);
     }
 
+    /// <summary>Retention: resolved and closed cases, and resolved alerts, last updated before <paramref name="before"/>; the ids of what went.</summary>
+    internal (string[] Cases, string[] Alerts) PurgeResolved(DateTimeOffset before)
+    {
+        var purgedCases = cases.Values.Where(c => !c.IsOpen && c.UpdatedAt < before).Select(c => c.Id).ToArray();
+        foreach (var id in purgedCases)
+        {
+            cases.TryRemove(id, out _);
+        }
+
+        var purgedAlerts = alerts.Values.Where(a => !a.IsOpen && a.UpdatedAt < before).Select(a => a.Id).ToArray();
+        foreach (var id in purgedAlerts)
+        {
+            alerts.TryRemove(id, out _);
+        }
+
+        return (purgedCases, purgedAlerts);
+    }
+
     public Task<string[]> GetCustomersTrailingTheLogAsync(CancellationToken cancellationToken) => Task.FromResult<string[]>([]);
 }

@@ -20,7 +20,7 @@ public sealed class ScoreHistoryReaderTests
     {
         var inner = new InMemoryProjectionStore(MsOptions.Create(new ProjectionOptions()), new HealthGrid.Storage.Notifications.InMemoryNotificationStore());
         var store = new FlushesWhileReading(inner) { FlushWhileReading = true };
-        var publisher = new ProjectionPublisher(store, null!, null!, null!, null!, MsOptions.Create(new ProjectionOptions()), TimeProvider.System, NullLogger<ProjectionPublisher>.Instance);
+        var publisher = new ProjectionPublisher(store, null!, null!, null!, null!, null!, MsOptions.Create(new ProjectionOptions()), TimeProvider.System, NullLogger<ProjectionPublisher>.Instance);
         store.Publisher = publisher;
         publisher.Record(Change(1));
         publisher.Record(Change(2));
@@ -35,7 +35,7 @@ public sealed class ScoreHistoryReaderTests
     {
         var inner = new InMemoryProjectionStore(MsOptions.Create(new ProjectionOptions()), new HealthGrid.Storage.Notifications.InMemoryNotificationStore());
         var store = new FlushesWhileReading(inner) { WriteHeld = new TaskCompletionSource() };
-        var publisher = new ProjectionPublisher(store, null!, null!, null!, null!, MsOptions.Create(new ProjectionOptions()), TimeProvider.System, NullLogger<ProjectionPublisher>.Instance);
+        var publisher = new ProjectionPublisher(store, null!, null!, null!, null!, null!, MsOptions.Create(new ProjectionOptions()), TimeProvider.System, NullLogger<ProjectionPublisher>.Instance);
         publisher.Record(Change(1));
         publisher.Record(Change(2));
         var reader = new ScoreHistoryReader(store, publisher);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
 
 namespace HealthGrid.Tests.Infrastructure;
 
@@ -37,12 +38,18 @@ public sealed class InProcessSilo : IAsyncDisposable
 
     public static JsonSerializerOptions Json { get; } = CreateJson();
 
-    public static Task<InProcessSilo> StartAsync(params string[] extraArgs) => StartAsync(demo: false, extraArgs);
+    public static Task<InProcessSilo> StartAsync(params string[] extraArgs) => StartAsync(demo: false, clock: null, extraArgs);
 
     /// <summary>With the demo organisation and its live traffic, as the first README command runs it.</summary>
-    public static Task<InProcessSilo> StartWithDemoAsync(params string[] extraArgs) => StartAsync(demo: true, extraArgs);
+    public static Task<InProcessSilo> StartWithDemoAsync(params string[] extraArgs) => StartAsync(demo: true, clock: null, extraArgs);
 
-    private static async Task<InProcessSilo> StartAsync(bool demo, string[] extraArgs)
+    /// <summary>
+    /// HealthGrid's time (events' receipt, timers, loops, retention) on <paramref name="clock"/>, which the
+    /// test advances; Orleans' own maintenance and token lifetimes stay on real time.
+    /// </summary>
+    public static Task<InProcessSilo> StartOnClockAsync(TimeProvider clock, params string[] extraArgs) => StartAsync(demo: false, clock, extraArgs);
+
+    private static async Task<InProcessSilo> StartAsync(bool demo, TimeProvider? clock, string[] extraArgs)
     {
         string[] args =
         [
@@ -54,7 +61,11 @@ public sealed class InProcessSilo : IAsyncDisposable
             .. TestAuth.ServerArgs,
             .. extraArgs,
         ];
-        var app = HealthGridHost.Build(SiloCommandLine.Parse(args));
+        var app = HealthGridHost.Build(SiloCommandLine.Parse(args), clock is null ? null : services =>
+        {
+            services.AddSingleton(clock);
+            services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new InProcessSilo(app, new Uri(address));

@@ -30,4 +30,7 @@ internal static class PostgresDatabase
 
     /// <summary>Starts an in-process silo in PostgreSQL mode on this database.</summary>
     public static Task<InProcessSilo> StartSiloAsync(string connectionString) => InProcessSilo.StartAsync("--postgres", connectionString);
+
+    /// <summary>Starts an in-process silo in PostgreSQL mode on this database, with HealthGrid's time on <paramref name="clock"/>.</summary>
+    public static Task<InProcessSilo> StartSiloAsync(string connectionString, TimeProvider clock) => InProcessSilo.StartOnClockAsync(clock, "--postgres", connectionString);
 }

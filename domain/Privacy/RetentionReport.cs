@@ -1,0 +1,26 @@
+namespace HealthGrid.Domain.Privacy;
+
+/// <summary>What one retention pass removed, as counts (and the months of the event log it dropped).</summary>
+public sealed record RetentionReport
+{
+    /// <summary>The event log's months dropped whole, as <c>yyyy-MM</c>.</summary>
+    public IReadOnlyList<string> Months { get; init; } = [];
+
+    public long Events { get; init; }
+
+    public long ScoreChanges { get; init; }
+
+    /// <summary>Logged events whose free text was replaced by <see cref="TextExpiry.Marker"/>.</summary>
+    public long Texts { get; init; }
+
+    public long Cases { get; init; }
+
+    public long Alerts { get; init; }
+
+    public long Notifications { get; init; }
+
+    /// <summary>Case and conversation ids released (free for any customer again).</summary>
+    public long ClientIds { get; init; }
+
+    public bool RemovedAnything => Months.Count > 0 || Events + ScoreChanges + Texts + Cases + Alerts + Notifications + ClientIds > 0;
+}
