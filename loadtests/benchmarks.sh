@@ -2,9 +2,10 @@
 # Runs the published benchmarks (docs/benchmarks.md): each one three times, each run against a
 # freshly started silo, on this machine. Reports go to loadtest-reports/benchmarks-<time>/.
 # Usage: loadtests/benchmarks.sh [name ...]   (default: all: single-ceiling single-half-rate batch
-#        postgres-batch live-chat sla-storm config-change notify activation continuity; also: redaction erasure)
-# Needs: a Release build (dotnet build -c Release); for postgres-batch and erasure a PostgreSQL server reachable
-# with $HEALTHGRID_BENCH_PG (an Npgsql connection string to an empty database).
+#        postgres-batch live-chat sla-storm config-change notify activation continuity; also: redaction erasure retention)
+# Needs: a Release build (dotnet build -c Release); for postgres-batch, erasure and retention a PostgreSQL server reachable
+# with $HEALTHGRID_BENCH_PG (an Npgsql connection string to an empty database; retention empties it for each run, and
+# uses psql).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
@@ -56,6 +57,30 @@ run_plain() { # name, silo args, generator args... (scenarios that print their o
   done
 }
 
+# The Npgsql connection string in $HEALTHGRID_BENCH_PG as a URI psql takes.
+pg_url() {
+  local host=127.0.0.1 port=5432 user=postgres db=postgres pass="" part
+  IFS=';' read -ra parts <<< "$HEALTHGRID_BENCH_PG"
+  for part in "${parts[@]}"; do
+    case "${part,,}" in
+      host=*) host=${part#*=} ;;
+      port=*) port=${part#*=} ;;
+      username=* | user=* | "user id"=*) user=${part#*=} ;;
+      database=*) db=${part#*=} ;;
+      password=*) pass=${part#*=} ;;
+    esac
+  done
+  echo "postgresql://$user${pass:+:$pass}@$host:$port/$db"
+}
+
+# Moves every logged event back by an interval (received_at and its month's partition), as if received then.
+age_log() { # psql URI, interval
+  psql -q -v ON_ERROR_STOP=1 "$1" > /dev/null <<SQL
+SELECT healthgrid_event_log_partition(m) FROM (SELECT DISTINCT date_trunc('month', (received_at - interval '$2') AT TIME ZONE 'UTC')::date AS m FROM healthgrid_event_log) months;
+UPDATE healthgrid_event_log SET received_at = received_at - interval '$2', received_month = date_trunc('month', (received_at - interval '$2') AT TIME ZONE 'UTC')::date;
+SQL
+}
+
 names=("$@")
 selected() { [ ${#names[@]} -eq 0 ] || [[ " ${names[*]} " == *" $1 "* ]]; }
 
@@ -97,6 +122,27 @@ fi
 if selected erasure && [ -n "${HEALTHGRID_BENCH_PG:-}" ]; then
   # Five customers with 10,000 events each (every kind, with texts), erased one after another.
   run_plain erasure "--postgres $HEALTHGRID_BENCH_PG --HealthGrid:Auth:Development=true" erasure --customers 5 --events 10000
+fi
+if selected retention && [ -n "${HEALTHGRID_BENCH_PG:-}" ]; then
+  # 1,000 customers with 20 s of the peak mix at 3,000 events/s (about 60,000 events with texts), then the whole
+  # log aged by SQL: 200 days back, the next silo's first retention pass expires every text; two years back, the
+  # next one snapshots every customer and drops the month. Each pass logs how long it took (event 9301).
+  psql_url=$(pg_url)
+  for n in $(seq 1 "$RUNS"); do
+    psql -q -v ON_ERROR_STOP=1 "$psql_url" -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public;" > /dev/null
+    $SILO migrate --postgres "$HEALTHGRID_BENCH_PG" > /dev/null
+    start_silo --postgres "$HEALTHGRID_BENCH_PG" --HealthGrid:Auth:Development=true
+    echo "== retention run $n"
+    $GEN peak-mix --rate 3000 --seconds 20 --customers 1000 > "$OUT/retention-$n-load.txt" 2>&1 || true
+    stop_silo
+    for age in "200 days" "2 years"; do
+      age_log "$psql_url" "$age"
+      start_silo --postgres "$HEALTHGRID_BENCH_PG" --HealthGrid:Auth:Development=true
+      for _ in $(seq 1 600); do grep -q "Retention let go" "$OUT/silo.log" && break; sleep 0.5; done
+      echo "aged $age: $(grep -A1 'RetentionLoop\[9301\]' "$OUT/silo.log" | tail -1 | sed 's/^ *//')" | tee -a "$OUT/retention-$n.txt"
+      stop_silo
+    done
+  done
 fi
 if selected live-chat; then
   run live-chat "--empty" live-chat --rate 1000 --seconds 30 --warmup-seconds $WARMUP --threshold "e2e.p99 < 10ms" --threshold "e2e.missing == 0" --threshold "e2e.duplicates == 0"

@@ -49,6 +49,7 @@ public sealed partial class RetentionLoop(
 
     protected override async Task RunOnceAsync()
     {
+        var started = Time.GetTimestamp();
         var cutoffs = RetentionCutoffs.At(Time.GetUtcNow(), privacy.CurrentValue.Retention);
         await using var lead = await store.TryLeadAsync(CancellationToken.None);
         if (lead is null)
@@ -77,7 +78,7 @@ public sealed partial class RetentionLoop(
         LastReport = report;
         if (report.RemovedAnything)
         {
-            LogPass(report.Months.Count, report.Events, report.Texts, report.Cases, report.Alerts);
+            LogPass(report.Months.Count, report.Events, report.Texts, report.Cases, report.Alerts, (long)Time.GetElapsedTime(started).TotalMilliseconds);
             await audit.AppendAsync([Record(report, cutoffs)], CancellationToken.None);
         }
     }
@@ -162,8 +163,8 @@ public sealed partial class RetentionLoop(
         }, AuditJson),
     };
 
-    [LoggerMessage(EventId = 9301, Level = LogLevel.Information, Message = "Retention let go {Months} month(s) of the event log ({Events} events), {Texts} texts, {Cases} resolved cases and {Alerts} resolved alerts")]
-    private partial void LogPass(int months, long events, long texts, long cases, long alerts);
+    [LoggerMessage(EventId = 9301, Level = LogLevel.Information, Message = "Retention let go {Months} month(s) of the event log ({Events} events), {Texts} texts, {Cases} resolved cases and {Alerts} resolved alerts in {ElapsedMs} ms")]
+    private partial void LogPass(int months, long events, long texts, long cases, long alerts, long elapsedMs);
 
     [LoggerMessage(EventId = 9302, Level = LogLevel.Warning, Message = "Retention keeps the event log's month {Month} for now: {Count} stream(s) could not be snapshotted, {Stream} the first")]
     private partial void LogMonthKept(DateOnly month, int count, string stream);
