@@ -22,5 +22,18 @@ public sealed record RetentionReport
     /// <summary>Case and conversation ids released (free for any customer again).</summary>
     public long ClientIds { get; init; }
 
+    /// <summary>Both reports' removals together: a pass adds up its steps.</summary>
+    public RetentionReport Add(RetentionReport other) => new()
+    {
+        Months = [.. Months, .. other.Months],
+        Events = Events + other.Events,
+        ScoreChanges = ScoreChanges + other.ScoreChanges,
+        Texts = Texts + other.Texts,
+        Cases = Cases + other.Cases,
+        Alerts = Alerts + other.Alerts,
+        Notifications = Notifications + other.Notifications,
+        ClientIds = ClientIds + other.ClientIds,
+    };
+
     public bool RemovedAnything => Months.Count > 0 || Events + ScoreChanges + Texts + Cases + Alerts + Notifications + ClientIds > 0;
 }

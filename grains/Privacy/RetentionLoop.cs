@@ -60,18 +60,18 @@ public sealed partial class RetentionLoop(
         var report = new RetentionReport();
         if (cutoffs.OldestMonthKept is { } oldestKept)
         {
-            report = Add(report, await DropMonthsAsync(oldestKept));
-            report = Add(report, new RetentionReport { ClientIds = await store.ReleaseConversationIdsAsync(cutoffs.OldestKeptFrom!.Value, CancellationToken.None) });
+            report = report.Add(await DropMonthsAsync(oldestKept));
+            report = report.Add(new RetentionReport { ClientIds = await store.ReleaseConversationIdsAsync(cutoffs.OldestKeptFrom!.Value, CancellationToken.None) });
         }
 
         if (cutoffs.TextsReceivedBefore is { } textsBefore)
         {
-            report = Add(report, new RetentionReport { Texts = await store.ExpireTextsAsync(textsBefore, CancellationToken.None) });
+            report = report.Add(new RetentionReport { Texts = await store.ExpireTextsAsync(textsBefore, CancellationToken.None) });
         }
 
         if (cutoffs.ResolvedBefore is { } resolvedBefore)
         {
-            report = Add(report, await store.PurgeResolvedAsync(resolvedBefore, CancellationToken.None));
+            report = report.Add(await store.PurgeResolvedAsync(resolvedBefore, CancellationToken.None));
         }
 
         metrics.Pass(report);
@@ -97,7 +97,7 @@ public sealed partial class RetentionLoop(
                 return report;
             }
 
-            report = Add(report, await store.DropMonthAsync(month, CancellationToken.None));
+            report = report.Add(await store.DropMonthAsync(month, CancellationToken.None));
         }
 
         return report;
@@ -136,18 +136,6 @@ public sealed partial class RetentionLoop(
         JournalStreams.CustomerOf(streamId) is { } customerId ? grains.GetGrain<ICustomerGrain>(customerId).SaveSnapshotAsync()
         : streamId == JournalStreams.SystemChanges ? grains.GetGrain<ISystemChangeLogGrain>(ISystemChangeLogGrain.GlobalKey).SaveAsync()
         : Task.FromResult(false);
-
-    private static RetentionReport Add(RetentionReport a, RetentionReport b) => new()
-    {
-        Months = [.. a.Months, .. b.Months],
-        Events = a.Events + b.Events,
-        ScoreChanges = a.ScoreChanges + b.ScoreChanges,
-        Texts = a.Texts + b.Texts,
-        Cases = a.Cases + b.Cases,
-        Alerts = a.Alerts + b.Alerts,
-        Notifications = a.Notifications + b.Notifications,
-        ClientIds = a.ClientIds + b.ClientIds,
-    };
 
     private static AuditRecord Record(RetentionReport report, RetentionCutoffs cutoffs) => new()
     {

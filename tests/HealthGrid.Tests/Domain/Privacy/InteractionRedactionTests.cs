@@ -3,6 +3,7 @@ using HealthGrid.Domain.Ingest;
 using HealthGrid.Domain.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
+using static HealthGrid.Tests.Domain.Privacy.TextEvents;
 
 namespace HealthGrid.Tests.Domain.Privacy;
 
@@ -61,19 +62,4 @@ public sealed class InteractionRedactionTests
         Assert.Equal((redacted.Analysis!.Sentiment, redacted.Analysis.Frustration, redacted.Analysis.Label), (copy.Analysis!.Sentiment, copy.Analysis.Frustration, copy.Analysis.Label));
         Assert.Equal(redacted.Analysis.Cues, copy.Analysis.Cues);
     }
-
-    private static Interaction Event(MessageDetails? message = null, TicketDetails? ticket = null, SurveyDetails? survey = null, ComplaintDetails? complaint = null, SocialDetails? social = null) => new()
-    {
-        EventId = "evt-1",
-        CustomerId = "c-1",
-        OccurredAt = DateTimeOffset.UnixEpoch,
-        ReceivedAt = DateTimeOffset.UnixEpoch,
-        Channel = Channel.Chat,
-        Kind = message is not null ? InteractionKind.Message : ticket is not null ? InteractionKind.TicketOpened : survey is not null ? InteractionKind.Survey : complaint is not null ? InteractionKind.Complaint : InteractionKind.SocialMention,
-        Message = message,
-        Ticket = ticket,
-        Survey = survey,
-        Complaint = complaint,
-        Social = social,
-    };
 }

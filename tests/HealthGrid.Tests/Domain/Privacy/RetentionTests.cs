@@ -2,6 +2,7 @@ using HealthGrid.Domain.Customers.Scoring;
 using HealthGrid.Domain.Customers.Text;
 using HealthGrid.Domain.Ingest;
 using HealthGrid.Domain.Privacy;
+using static HealthGrid.Tests.Domain.Privacy.TextEvents;
 
 namespace HealthGrid.Tests.Domain.Privacy;
 
@@ -83,19 +84,4 @@ public sealed class RetentionTests
         Assert.Null(TextExpiry.Expire(Event(survey: new SurveyDetails(SurveyType.Nps, 3, null))));
         Assert.Null(TextExpiry.Expire(Event(complaint: new ComplaintDetails("BILL-DUP", Severity.High, null))));
     }
-
-    private static Interaction Event(MessageDetails? message = null, TicketDetails? ticket = null, SurveyDetails? survey = null, ComplaintDetails? complaint = null, SocialDetails? social = null) => new()
-    {
-        EventId = "evt-1",
-        CustomerId = "c-1",
-        OccurredAt = DateTimeOffset.UnixEpoch,
-        ReceivedAt = DateTimeOffset.UnixEpoch,
-        Channel = Channel.Chat,
-        Kind = message is not null ? InteractionKind.Message : ticket is not null ? InteractionKind.TicketOpened : survey is not null ? InteractionKind.Survey : complaint is not null ? InteractionKind.Complaint : InteractionKind.SocialMention,
-        Message = message,
-        Ticket = ticket,
-        Survey = survey,
-        Complaint = complaint,
-        Social = social,
-    };
 }
