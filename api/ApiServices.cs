@@ -9,6 +9,7 @@ using HealthGrid.Api.Customers;
 using HealthGrid.Api.Infrastructure;
 using HealthGrid.Api.Infrastructure.Validation;
 using HealthGrid.Api.Ingest;
+using HealthGrid.Api.Ingest.CloudEvents;
 using HealthGrid.Api.JourneyStages;
 using HealthGrid.Api.Kpis;
 using HealthGrid.Api.Live;
@@ -66,6 +67,7 @@ public static class ApiServices
         ValidationSetup.Configure();
         services.AddSingleton<RetryAfter>();
         services.AddSingleton<EventValidator>();
+        services.AddSingleton<CloudEventMapping>();
         services.AddSingleton<AccountRequestValidator>();
         services.AddSingleton<AccountValidator>();
         services.AddSingleton<CustomerRequestValidator>();

@@ -32,6 +32,28 @@ public sealed class FieldErrors
         }
     }
 
+    /// <summary>The field's messages replaced by one clearer message, when the field has errors.</summary>
+    public void Replace(string field, string message)
+    {
+        if (errors is not null && errors.TryGetValue(field, out var messages))
+        {
+            messages.Clear();
+            messages.Add(message);
+        }
+    }
+
+    /// <summary>Adds another set's errors under fields renamed by <paramref name="field"/> (a mapped contract names its own fields).</summary>
+    public void Add(FieldErrors other, Func<string, string> field)
+    {
+        foreach (var (name, messages) in other.errors ?? [])
+        {
+            foreach (var message in messages)
+            {
+                Add(field(name), message);
+            }
+        }
+    }
+
     /// <summary>A query parameter that must be given: true when it is.</summary>
     public bool Required(string field, string? value)
     {

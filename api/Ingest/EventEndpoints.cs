@@ -1,8 +1,12 @@
 using HealthGrid.Api.Auth;
 using HealthGrid.Api.Infrastructure;
+using HealthGrid.Api.Infrastructure.Json;
 using HealthGrid.Domain.Ingest;
+using System.Text.Json;
+using HealthGrid.Api.Ingest.CloudEvents;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
@@ -17,12 +21,19 @@ public static class EventEndpoints
     {
         var group = app.MapGroup("/api/v1/events").WithTags("Events").RequireAuthorization(AuthPolicies.Ingest).RequireRateLimiting(RateLimits.Ingest);
         group.MapPost("/", PostEventAsync)
+            // One declaration: the route matcher takes the last, and every body here is JSON of our contract or CloudEvents carrying it.
+            .Accepts<EventRequest>("application/json", CloudEventMapping.StructuredContentType, CloudEventMapping.BatchContentType)
+            .Produces<EventAcknowledgement>(StatusCodes.Status202Accepted)
+            .Produces<BatchResult>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .LimitBody(BodyLimits.Small)
+            .LimitBody(BodyLimits.Batch)
             .WithName("PostEvent")
-            .WithSummary("Ingest one interaction")
-            .WithDescription("202 once the event is durable and applied (also for a repeated eventId, with status duplicate); 400 naming the field at fault; 409 naming the field when a case or conversation id belongs to another customer; 503 with Retry-After when it cannot be made durable.");
+            .WithSummary("Ingest one interaction, or CloudEvents")
+            .WithDescription("application/json: one event of our contract. 202 once the event is durable and applied (also for a repeated eventId, with status duplicate); 400 naming the field at fault; 409 naming the field when a case or conversation id belongs to another customer; 503 with Retry-After when it cannot be made durable. "
+                + "CloudEvents 1.0 are taken in structured mode (application/cloudevents+json), batch mode (application/cloudevents-batch+json, answered like PostEventBatch) and binary mode (ce-specversion, ce-id, ce-source, ce-type, ce-subject, ce-time headers with the kind's fields as the JSON body): "
+                + "type io.healthgrid.<kind>, subject the customer, time when it happened, data the kind's fields; source + id make the idempotency key; errors are named by the attribute at fault or data.<field>.");
         group.MapPost("/batch", PostBatchAsync)
             .Accepts<EventBatchRequest>("application/json")
             .Produces<BatchResult>(StatusCodes.Status503ServiceUnavailable)
@@ -33,22 +44,129 @@ public static class EventEndpoints
         return group;
     }
 
-    private static async Task<Results<Accepted<EventAcknowledgement>, ValidationProblem, ProblemHttpResult>> PostEventAsync(
-        EventRequest? request, HttpContext context, EventValidator validator, EventIngestor ingestor, IngestMetrics metrics, RetryAfter retryAfter)
+    private static async Task<IResult> PostEventAsync(
+        HttpContext context, EventValidator validator, CloudEventMapping cloudEvents, EventIngestor ingestor, IngestMetrics metrics,
+        IOptions<JsonOptions> json, IOptionsMonitor<IngestOptions> options, RetryAfter retryAfter)
     {
-        metrics.Received(1);
-        var errors = new FieldErrors();
-        if (request is null)
+        var request = context.Request;
+        var structured = request.ContentType is { } type && type.StartsWith(CloudEventMapping.StructuredContentType, StringComparison.OrdinalIgnoreCase);
+        var batch = IsBatch(request);
+        if (!batch && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            errors.Add("body", "is required");
+            // The route's limit is a batch's; one event gets a single event's.
+            limit.MaxRequestBodySize = BodyLimits.Small;
         }
 
-        if (request is null || validator.Validate(request, errors) is not { } interaction)
+        using var body = await RequestBody.ReadAsync(request);
+        if (batch)
         {
-            metrics.Outcome(IngestStatus.Rejected, request?.Kind.Value);
+            return await PostCloudEventBatchAsync(body.Memory, context, cloudEvents, ingestor, metrics, options.CurrentValue.MaxBatchSize, retryAfter);
+        }
+
+        metrics.Received(1);
+        var errors = new FieldErrors();
+        var interaction = structured ? ReadStructured(body.Memory, cloudEvents, errors) : ReadEvent(body.Memory, request, validator, cloudEvents, json.Value.SerializerOptions, errors);
+        if (interaction is null)
+        {
+            metrics.Outcome(IngestStatus.Rejected, null);
             return Problems.Invalid(errors);
         }
 
+        return await AnswerAsync(interaction, context, ingestor, retryAfter);
+    }
+
+    private static Interaction? ReadStructured(ReadOnlyMemory<byte> body, CloudEventMapping cloudEvents, FieldErrors errors) =>
+        ReadJson(body, errors) is { } element ? cloudEvents.FromStructured(element, errors) : null;
+
+    /// <summary>
+    /// A JSON body: one event of our contract, or the data of a binary-mode CloudEvent (the kind's fields).
+    /// Read as model binding would, with its errors by field: the route also takes CloudEvents, whose
+    /// media types (+json) model binding cannot tell from JSON.
+    /// </summary>
+    private static Interaction? ReadEvent(ReadOnlyMemory<byte> body, HttpRequest request, EventValidator validator, CloudEventMapping cloudEvents, JsonSerializerOptions json, FieldErrors errors)
+    {
+        EventRequest? data = null;
+        try
+        {
+            data = body.IsEmpty ? null : JsonSerializer.Deserialize<EventRequest>(body.Span, json);
+        }
+        catch (JsonException ex)
+        {
+            var (field, reason) = JsonErrors.Describe(ex);
+            errors.Add(field, reason);
+            return null;
+        }
+
+        if (CloudEventMapping.IsBinary(request))
+        {
+            return cloudEvents.FromBinary(request, data, errors);
+        }
+
+        if (data is null)
+        {
+            errors.Add("body", "is required");
+            return null;
+        }
+
+        return validator.Validate(data, errors);
+    }
+
+    /// <summary>The body as one JSON value (cloned: it outlives the pooled buffer), or null with the error.</summary>
+    private static JsonElement? ReadJson(ReadOnlyMemory<byte> body, FieldErrors errors)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            errors.Add("body", "is not valid JSON");
+            return null;
+        }
+    }
+
+    private static async Task<IResult> PostCloudEventBatchAsync(
+        ReadOnlyMemory<byte> body, HttpContext context, CloudEventMapping cloudEvents, EventIngestor ingestor, IngestMetrics metrics, int maxBatchSize, RetryAfter retryAfter)
+    {
+        var errors = new FieldErrors();
+        if (ReadJson(body, errors) is not { } root)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        if (root.ValueKind != JsonValueKind.Array || root.GetArrayLength() is 0 || root.GetArrayLength() > maxBatchSize)
+        {
+            return Problems.Invalid("body", $"must be a JSON array of 1 to {maxBatchSize} CloudEvents");
+        }
+
+        var batch = new EventBatchReader.Batch(new EventResult?[root.GetArrayLength()], []);
+        var index = 0;
+        foreach (var element in root.EnumerateArray())
+        {
+            var found = new FieldErrors();
+            if (cloudEvents.FromStructured(element, found) is { } interaction)
+            {
+                batch.Valid.Add((index, interaction));
+            }
+            else
+            {
+                batch.Results[index] = new EventResult(index, null, IngestStatus.Rejected, found.ToDictionary());
+            }
+
+            index++;
+        }
+
+        return await AnswerBatchAsync(batch, context, ingestor, metrics, retryAfter);
+    }
+
+    private static bool IsBatch(HttpRequest request) =>
+        request.ContentType is { } type && type.StartsWith(CloudEventMapping.BatchContentType, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>One event's answer: 202 once durable and applied (or a duplicate), 400/409 at its field, 503 when it could not be made durable.</summary>
+    private static async Task<Results<Accepted<EventAcknowledgement>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
+        Interaction interaction, HttpContext context, EventIngestor ingestor, RetryAfter retryAfter)
+    {
         var outcome = (await ingestor.IngestAsync([interaction]))[0];
         return outcome.Status switch
         {
@@ -74,7 +192,14 @@ public static class EventEndpoints
             return Problems.Invalid(refused);
         }
 
-        var results = batch!.Results;
+        return await AnswerBatchAsync(batch!, context, ingestor, metrics, retryAfter);
+    }
+
+    /// <summary>A batch's answer: each event's result, the valid ones ingested together; 503 with the results when any could not be made durable.</summary>
+    private static async Task<Results<Ok<BatchResult>, ValidationProblem, ProblemHttpResult>> AnswerBatchAsync(
+        EventBatchReader.Batch batch, HttpContext context, EventIngestor ingestor, IngestMetrics metrics, RetryAfter retryAfter)
+    {
+        var results = batch.Results;
         metrics.Received(results.Length);
         for (var i = 0; i < results.Length - batch.Valid.Count; i++)
         {
