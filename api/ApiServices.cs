@@ -6,6 +6,7 @@ using HealthGrid.Api.Cases;
 using HealthGrid.Api.Configuration;
 using HealthGrid.Api.Continuity;
 using HealthGrid.Api.Customers;
+using HealthGrid.Api.Identity;
 using HealthGrid.Api.Infrastructure;
 using HealthGrid.Api.Infrastructure.Validation;
 using HealthGrid.Api.Ingest;
@@ -101,6 +102,7 @@ public static class ApiServices
         app.MapCustomerEndpoints();
         app.MapAccountEndpoints();
         app.MapImportEndpoints();
+        app.MapIdentityEndpoints();
         app.MapJourneyStageEndpoints();
         app.MapProcessOwnerEndpoints();
         app.MapSystemChangeEndpoints();

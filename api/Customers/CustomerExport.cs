@@ -54,6 +54,7 @@ public static class CustomerExport
         await ArrayAsync(writer, body, "cases", options, CasesAsync(grains, id));
         await ArrayAsync(writer, body, "alerts", options, AlertsAsync(grains, id, alerts));
         await ArrayAsync(writer, body, "notifications", options, NotificationsAsync(grains, alerts));
+        await ArrayAsync(writer, body, "identities", options, IdentitiesAsync(grains, id));
         await ArrayAsync(writer, body, "events", options, EventsAsync(grains, id));
         writer.WriteEndObject();
         await writer.FlushAsync();
@@ -93,6 +94,24 @@ public static class CustomerExport
             before = page?.NextBefore;
         }
         while (before is not null);
+    }
+
+    /// <summary>The identifiers other systems know the customer by (the identity map).</summary>
+    private static async IAsyncEnumerable<Domain.Identity.IdentityMapping> IdentitiesAsync(IGrainFactory grains, string id)
+    {
+        for (var offset = 0; ; offset += Page)
+        {
+            var page = await grains.GetGrain<GrainInterfaces.Identity.IIdentityGrain>(0).ListAsync(id, null, offset, Page);
+            foreach (var mapping in page.Items)
+            {
+                yield return mapping;
+            }
+
+            if (offset + Page >= page.Total)
+            {
+                yield break;
+            }
+        }
     }
 
     /// <summary>Each case with its full history, open or resolved, as the directory keeps it.</summary>

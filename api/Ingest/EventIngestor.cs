@@ -1,66 +1,25 @@
 using HealthGrid.Domain.Ingest;
-using HealthGrid.GrainInterfaces.Customers;
-using HealthGrid.GrainInterfaces.SystemChanges;
+using HealthGrid.GrainInterfaces.Ingest;
 using Microsoft.Extensions.Logging;
 
 namespace HealthGrid.Api.Ingest;
 
-/// <summary>
-/// Sends validated events to the grains that own them, one call per customer (so a batch's events
-/// for a customer share one journal commit) and all customers in parallel. A grain that cannot be
-/// reached or cannot reach the journal answers "unavailable" for its events, never an error for all.
-/// </summary>
-public sealed partial class EventIngestor(IGrainFactory grains, CustomerGrainReferences customers, IngestMetrics metrics, ILogger<EventIngestor> logger)
+/// <summary>Sends validated events to the grains that own them (<see cref="EventRouting"/>) and counts what became of each.</summary>
+public sealed partial class EventIngestor(EventRouting routing, IngestMetrics metrics, ILogger<EventIngestor> logger)
 {
     public async Task<IngestOutcome[]> IngestAsync(IReadOnlyList<Interaction> events)
     {
-        var outcomes = new IngestOutcome[events.Count];
-        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < events.Count; i++)
-        {
-            var key = events[i].CustomerId ?? "";
-            if (!groups.TryGetValue(key, out var indexes))
-            {
-                indexes = [];
-                groups[key] = indexes;
-            }
-
-            indexes.Add(i);
-        }
-
-        await Task.WhenAll(groups.Select(g => SendAsync(g.Key, g.Value, events, outcomes)));
-        for (var i = 0; i < events.Count; i++)
-        {
-            metrics.Outcome(outcomes[i].Status, events[i].Kind);
-        }
-
+        var outcomes = await routing.SendAsync(events, (ex, customerId, count) => LogDeliveryFailed(ex, customerId, count));
+        Count(events, outcomes);
         return outcomes;
     }
 
-    private async Task SendAsync(string customerId, List<int> indexes, IReadOnlyList<Interaction> events, IngestOutcome[] outcomes)
+    /// <summary>Counts outcomes decided elsewhere (the connectors' identity resolution and parking).</summary>
+    public void Count(IReadOnlyList<Interaction> events, IReadOnlyList<IngestOutcome> outcomes)
     {
-        var batch = new Interaction[indexes.Count];
-        for (var j = 0; j < batch.Length; j++)
+        for (var i = 0; i < events.Count; i++)
         {
-            batch[j] = events[indexes[j]];
-        }
-
-        IngestOutcome[] results;
-        try
-        {
-            results = customerId.Length == 0
-                ? await grains.GetGrain<ISystemChangeLogGrain>(ISystemChangeLogGrain.GlobalKey).RecordAsync(batch)
-                : await customers.Get(customerId).RecordInteractionsAsync(batch);
-        }
-        catch (Exception ex)
-        {
-            LogDeliveryFailed(ex, customerId, batch.Length);
-            results = [.. batch.Select(e => IngestOutcome.Unavailable(e.EventId))];
-        }
-
-        for (var j = 0; j < indexes.Count; j++)
-        {
-            outcomes[indexes[j]] = results[j];
+            metrics.Outcome(outcomes[i].Status, events[i].Kind);
         }
     }
 

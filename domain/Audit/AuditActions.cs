@@ -18,6 +18,9 @@ public static class AuditActions
     public const string Export = "customer.export";
     public const string Erasure = "customer.erasure";
     public const string Retention = "retention";
+    public const string IdentityMap = "identity.map";
+    public const string IdentityUnmap = "identity.unmap";
+    public const string IdentityImport = "identity.import";
 
     /// <summary>The actor of what HealthGrid does by itself under its rules (retention).</summary>
     public const string SystemActor = "healthgrid";
@@ -26,5 +29,6 @@ public static class AuditActions
     [
         ConfigurationWrite, ConfigurationRollback, CustomerProfile, AccountProfile, Import, CaseAcknowledge, CaseResolve,
         AlertAcknowledge, AlertResolve, NotificationTest, SignIn, AdminSession, Export, Erasure, Retention,
+        IdentityMap, IdentityUnmap, IdentityImport,
     ];
 }

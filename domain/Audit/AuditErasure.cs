@@ -24,8 +24,9 @@ public static class AuditErasure
         var details = entry.Details is null ? null : JsonNode.Parse(entry.Details);
         var inDetails = details is not null && Mentions(details, customerId);
 
-        // A case or an alert of the customer is named by an id that may hold the customer's (alert ids do).
-        var inObject = entry.Object == $"customer/{customerId}" || (inDetails && (entry.Object.StartsWith("case/", StringComparison.Ordinal) || entry.Object.StartsWith("alert/", StringComparison.Ordinal)));
+        // A case or an alert of the customer is named by an id that may hold the customer's (alert ids do);
+        // an identifier mapped to the customer (an e-mail domain, a CRM account) is data about it too.
+        var inObject = entry.Object == $"customer/{customerId}" || (inDetails && NamesByAnIdOfItsOwn(entry.Object));
         if (!inObject && !inDetails)
         {
             return null;
@@ -40,6 +41,9 @@ public static class AuditErasure
             Erased = entry.Erased ?? new ErasedFields(AuditChain.Digest(entry.Object), AuditChain.Digest(entry.Details)),
         };
     }
+
+    private static bool NamesByAnIdOfItsOwn(string target) =>
+        target.StartsWith("case/", StringComparison.Ordinal) || target.StartsWith("alert/", StringComparison.Ordinal) || target.StartsWith("identity/", StringComparison.Ordinal);
 
     /// <summary>An import lists the ids it wrote: the erased one is replaced. Any other details concern the customer as a whole and go.</summary>
     private static string? RedactDetails(JsonNode details, string customerId)

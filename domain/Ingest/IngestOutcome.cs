@@ -16,6 +16,8 @@ public sealed record IngestOutcome(
 
     public static IngestOutcome Conflict(string eventId, string field, string reason) => new(eventId, IngestStatus.Conflict, field, reason);
 
+    public static IngestOutcome Parked(string eventId, string reason) => new(eventId, IngestStatus.Parked, Reason: reason);
+
     public static IngestOutcome Unavailable(string eventId) =>
         new(eventId, IngestStatus.Unavailable, Reason: "the event store is unavailable; retry later");
 }

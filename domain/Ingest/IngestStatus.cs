@@ -17,4 +17,10 @@ public enum IngestStatus
 
     /// <summary>An id in the event (a case or conversation id) belongs to another customer; nothing was applied.</summary>
     Conflict,
+
+    /// <summary>
+    /// The event names its customer by an external identifier nobody has mapped yet: it is kept (durably,
+    /// in PostgreSQL mode) and applied once a mapping resolves it.
+    /// </summary>
+    Parked,
 }

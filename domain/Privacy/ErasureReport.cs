@@ -28,6 +28,9 @@ public sealed record ErasureReport
 
     [Id(9)] public int AuditEntries { get; init; }
 
+    /// <summary>Mappings of other systems' identifiers to the customer (the identity map).</summary>
+    [Id(10)] public int Identities { get; init; }
+
     /// <summary>Whether anything at all was found: an erasure of an unknown customer that found nothing answers 404.</summary>
-    public bool FoundAnything => Profile || Events + ScoreChanges + Cases + Alerts + Notifications + ContinuityResults + ClientIds + AuditEntries > 0;
+    public bool FoundAnything => Profile || Events + ScoreChanges + Cases + Alerts + Notifications + ContinuityResults + ClientIds + AuditEntries + Identities > 0;
 }

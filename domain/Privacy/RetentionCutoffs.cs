@@ -3,10 +3,11 @@ namespace HealthGrid.Domain.Privacy;
 /// <summary>
 /// What the retention rules (<see cref="RetentionSettings"/>) let go at <c>now</c>: texts of events
 /// received before <see cref="TextsReceivedBefore"/>, resolved cases and alerts last updated before
-/// <see cref="ResolvedBefore"/>, and the event log's months before <see cref="OldestMonthKept"/>. Null: that
+/// <see cref="ResolvedBefore"/>, the event log's months before <see cref="OldestMonthKept"/>, and events
+/// parked before <see cref="ParkedBefore"/> for want of a customer. Null: that
 /// kind is kept (its setting is 0).
 /// </summary>
-public sealed record RetentionCutoffs(DateTimeOffset? TextsReceivedBefore, DateTimeOffset? ResolvedBefore, DateOnly? OldestMonthKept)
+public sealed record RetentionCutoffs(DateTimeOffset? TextsReceivedBefore, DateTimeOffset? ResolvedBefore, DateOnly? OldestMonthKept, DateTimeOffset? ParkedBefore = null)
 {
     public static RetentionCutoffs At(DateTimeOffset now, RetentionSettings settings)
     {
@@ -17,7 +18,8 @@ public sealed record RetentionCutoffs(DateTimeOffset? TextsReceivedBefore, DateT
             settings.ResolvedCaseDays > 0 ? now - TimeSpan.FromDays(settings.ResolvedCaseDays) : null,
 
             // A month goes whole once its last day is EventMonths old: every event is kept at least that long.
-            settings.EventMonths > 0 ? thisMonth.AddMonths(-settings.EventMonths) : null);
+            settings.EventMonths > 0 ? thisMonth.AddMonths(-settings.EventMonths) : null,
+            settings.ParkedDays > 0 ? now - TimeSpan.FromDays(settings.ParkedDays) : null);
     }
 
     /// <summary>The start of the oldest month kept, in UTC: what was first seen before it is as old as the dropped months.</summary>

@@ -22,6 +22,9 @@ public sealed record RetentionReport
     /// <summary>Case and conversation ids released (free for any customer again).</summary>
     public long ClientIds { get; init; }
 
+    /// <summary>Events parked for want of a customer that were let go unresolved.</summary>
+    public long Parked { get; init; }
+
     /// <summary>Both reports' removals together: a pass adds up its steps.</summary>
     public RetentionReport Add(RetentionReport other) => new()
     {
@@ -33,7 +36,8 @@ public sealed record RetentionReport
         Alerts = Alerts + other.Alerts,
         Notifications = Notifications + other.Notifications,
         ClientIds = ClientIds + other.ClientIds,
+        Parked = Parked + other.Parked,
     };
 
-    public bool RemovedAnything => Months.Count > 0 || Events + ScoreChanges + Texts + Cases + Alerts + Notifications + ClientIds > 0;
+    public bool RemovedAnything => Months.Count > 0 || Events + ScoreChanges + Texts + Cases + Alerts + Notifications + ClientIds + Parked > 0;
 }

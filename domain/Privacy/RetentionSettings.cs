@@ -23,6 +23,10 @@ public sealed class RetentionSettings
     [Range(0, 36_500)]
     public int ResolvedCaseDays { get; set; } = 730;
 
+    /// <summary>Days an event no identity mapping resolves stays parked before it is let go.</summary>
+    [Range(0, 36_500)]
+    public int ParkedDays { get; set; } = 30;
+
     /// <summary>How often a silo applies these rules.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan Every { get; set; } = TimeSpan.FromHours(1);

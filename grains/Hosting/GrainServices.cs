@@ -7,12 +7,14 @@ using HealthGrid.Domain.Organisation;
 using HealthGrid.Domain.Privacy;
 using HealthGrid.Domain.Sla;
 using HealthGrid.GrainInterfaces.Customers;
+using HealthGrid.GrainInterfaces.Ingest;
 using HealthGrid.Grains.Accounts;
 using HealthGrid.Grains.Activity;
 using HealthGrid.Grains.Alerts;
 using HealthGrid.Grains.Cluster;
 using HealthGrid.Grains.Configuration;
 using HealthGrid.Grains.Customers;
+using HealthGrid.Grains.Identity;
 using HealthGrid.Grains.Live;
 using HealthGrid.Grains.Notifications;
 using HealthGrid.Grains.Privacy;
@@ -23,6 +25,7 @@ using HealthGrid.Hosting.Configuration;
 using HealthGrid.Storage.Audit;
 using HealthGrid.Storage.Configuration;
 using HealthGrid.Storage.Continuity;
+using HealthGrid.Storage.Identity;
 using HealthGrid.Storage.Ingest;
 using HealthGrid.Storage.Notifications;
 using HealthGrid.Storage.Privacy;
@@ -91,10 +94,14 @@ public static class GrainServices
         services.AddSingleton<ScoreHistoryReader>();
         services.AddBackgroundLoop<ProjectionPublisher>();
         services.AddBackgroundLoop<ActivityAggregator>();
+        services.AddSingleton<IdentityResolver>();
+        services.AddSingleton<ParkedEvents>();
+        services.AddBackgroundLoop<ParkedEventsLoop>();
         services.AddSingleton<RetentionMetrics>();
         services.AddBackgroundLoop<RetentionLoop>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, BackgroundLoopLifecycle>();
         services.AddSingleton<CustomerGrainReferences>();
+        services.AddSingleton<EventRouting>();
         return services;
     }
 
@@ -127,6 +134,8 @@ public static class GrainServices
         services.AddSingleton<IContinuityStore>(sp => sp.GetRequiredService<InMemoryContinuityStore>());
         services.AddSingleton<ICustomerErasureStore, InMemoryCustomerErasureStore>();
         services.AddSingleton<IRetentionStore, InMemoryRetentionStore>();
+        services.AddSingleton<InMemoryIdentityStore>();
+        services.AddSingleton<IIdentityStore>(sp => sp.GetRequiredService<InMemoryIdentityStore>());
         services.AddSingleton<IConfigurationStore, InMemoryConfigurationStore>();
 
         // Nothing of the embedded mode outlives the process, its keys neither.

@@ -74,6 +74,11 @@ public sealed partial class RetentionLoop(
             report = report.Add(await store.PurgeResolvedAsync(resolvedBefore, CancellationToken.None));
         }
 
+        if (cutoffs.ParkedBefore is { } parkedBefore)
+        {
+            report = report.Add(new RetentionReport { Parked = await store.PurgeParkedAsync(parkedBefore, CancellationToken.None) });
+        }
+
         metrics.Pass(report);
         LastReport = report;
         if (report.RemovedAnything)

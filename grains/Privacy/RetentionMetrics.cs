@@ -28,6 +28,7 @@ public sealed class RetentionMetrics
         Add("alerts", report.Alerts);
         Add("notifications", report.Notifications);
         Add("client_ids", report.ClientIds);
+        Add("parked", report.Parked);
     }
 
     private void Add(string kind, long count)

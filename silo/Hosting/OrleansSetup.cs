@@ -7,6 +7,7 @@ using HealthGrid.Silo.Health;
 using HealthGrid.Storage.Audit;
 using HealthGrid.Storage.Configuration;
 using HealthGrid.Storage.Continuity;
+using HealthGrid.Storage.Identity;
 using HealthGrid.Storage.Ingest;
 using HealthGrid.Storage.Notifications;
 using HealthGrid.Storage.Postgres;
@@ -44,6 +45,7 @@ public static class OrleansSetup
             builder.Services.AddSingleton<IContinuityStore, PostgresContinuityStore>();
             builder.Services.AddSingleton<ICustomerErasureStore, PostgresCustomerErasureStore>();
             builder.Services.AddSingleton<IRetentionStore, PostgresRetentionStore>();
+            builder.Services.AddSingleton<IIdentityStore, PostgresIdentityStore>();
             builder.Services.AddSingleton<PostgresConfigurationStore>();
             builder.Services.AddSingleton<IConfigurationStore>(sp => new ProtectedConfigurationStore(
                 sp.GetRequiredService<PostgresConfigurationStore>(), sp.GetServices<IConfigurationArea>(), sp.GetRequiredService<IDataProtectionProvider>()));

@@ -22,6 +22,9 @@ public interface IRetentionStore
     /// <summary>Deletes resolved and closed cases, and resolved alerts with their notifications, last updated before <paramref name="updatedBefore"/>; the cases' ids are released.</summary>
     Task<RetentionReport> PurgeResolvedAsync(DateTimeOffset updatedBefore, CancellationToken cancellationToken);
 
+    /// <summary>Lets go of events parked before <paramref name="parkedBefore"/> that no mapping resolved; how many.</summary>
+    Task<long> PurgeParkedAsync(DateTimeOffset parkedBefore, CancellationToken cancellationToken);
+
     /// <summary>Releases conversation ids last claimed before <paramref name="claimedBefore"/>; how many.</summary>
     Task<long> ReleaseConversationIdsAsync(DateTimeOffset claimedBefore, CancellationToken cancellationToken);
 

@@ -1,6 +1,7 @@
 using HealthGrid.Domain.Privacy;
 using HealthGrid.Storage.Audit;
 using HealthGrid.Storage.Continuity;
+using HealthGrid.Storage.Identity;
 using HealthGrid.Storage.Ingest;
 using HealthGrid.Storage.Notifications;
 using HealthGrid.Storage.Projections;
@@ -16,6 +17,7 @@ public sealed class InMemoryCustomerErasureStore(
     InMemoryNotificationStore notifications,
     InMemoryContinuityStore continuity,
     InMemoryClientIdRegistry clientIds,
+    InMemoryIdentityStore identities,
     InMemoryAuditLog audit) : ICustomerErasureStore
 {
     public Task<ErasureReport> EraseAsync(string customerId, CancellationToken cancellationToken)
@@ -30,6 +32,7 @@ public sealed class InMemoryCustomerErasureStore(
             ContinuityResults = continuity.Erase(customerId),
             ClientIds = clientIds.Release(customerId),
             AuditEntries = audit.Erase(customerId),
+            Identities = identities.Erase(customerId),
         });
     }
 }

@@ -1,5 +1,6 @@
 using HealthGrid.Domain.Ingest;
 using HealthGrid.Domain.Privacy;
+using HealthGrid.Storage.Identity;
 using HealthGrid.Storage.Ingest;
 using HealthGrid.Storage.Notifications;
 using HealthGrid.Storage.Projections;
@@ -14,7 +15,8 @@ namespace HealthGrid.Storage.Privacy;
 public sealed class InMemoryRetentionStore(
     InMemoryProjectionStore projections,
     InMemoryNotificationStore notifications,
-    InMemoryClientIdRegistry clientIds) : IRetentionStore
+    InMemoryClientIdRegistry clientIds,
+    InMemoryIdentityStore identities) : IRetentionStore
 {
     public Task<IAsyncDisposable?> TryLeadAsync(CancellationToken cancellationToken) => Task.FromResult<IAsyncDisposable?>(new Lead());
 
@@ -31,6 +33,9 @@ public sealed class InMemoryRetentionStore(
             ClientIds = clientIds.Release(ClientIds.Case, cases),
         });
     }
+
+    public Task<long> PurgeParkedAsync(DateTimeOffset parkedBefore, CancellationToken cancellationToken) =>
+        Task.FromResult((long)identities.PurgeParked(parkedBefore));
 
     public Task<long> ReleaseConversationIdsAsync(DateTimeOffset claimedBefore, CancellationToken cancellationToken) =>
         Task.FromResult((long)clientIds.ReleaseClaimedBefore(ClientIds.Interaction, claimedBefore));

@@ -33,6 +33,7 @@ public sealed class PostgresCustomerErasureStore(NpgsqlDataSource database) : IC
         var changes = await DeleteAsync("DELETE FROM healthgrid_score_changes WHERE customer_id = @id", customerId);
         var continuity = await DeleteAsync("DELETE FROM healthgrid_continuity_run_customers WHERE customer_id = @id", customerId);
         var clientIds = await DeleteAsync("DELETE FROM healthgrid_client_ids WHERE customer_id = @id", customerId);
+        var identities = await DeleteAsync("DELETE FROM healthgrid_identities WHERE customer_id = @id", customerId);
         await DeleteAsync("DELETE FROM healthgrid_customer_timers WHERE customer_id = @id", customerId);
         await DeleteAsync("DELETE FROM healthgrid_customer_dependencies WHERE customer_id = @id", customerId);
         await DeleteAsync("DELETE FROM healthgrid_customers WHERE customer_id = @id", customerId);
@@ -41,7 +42,7 @@ public sealed class PostgresCustomerErasureStore(NpgsqlDataSource database) : IC
         return new ErasureReport
         {
             Events = events, ScoreChanges = changes, Cases = cases, Alerts = alerts, Notifications = notifications,
-            ContinuityResults = continuity, ClientIds = clientIds, AuditEntries = audit,
+            ContinuityResults = continuity, ClientIds = clientIds, AuditEntries = audit, Identities = identities,
         };
     }
 

@@ -105,6 +105,13 @@ public sealed class PostgresRetentionStore(NpgsqlDataSource database) : IRetenti
         return new RetentionReport { Cases = cases, ClientIds = released, Alerts = alerts, Notifications = notifications };
     }
 
+    public async Task<long> PurgeParkedAsync(DateTimeOffset parkedBefore, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("DELETE FROM healthgrid_parked_events WHERE parked_at < $1");
+        command.Parameters.Add(new() { Value = parkedBefore });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<long> ReleaseConversationIdsAsync(DateTimeOffset claimedBefore, CancellationToken cancellationToken)
     {
         await using var command = database.CreateCommand("DELETE FROM healthgrid_client_ids WHERE kind = $1 AND claimed_at < $2");

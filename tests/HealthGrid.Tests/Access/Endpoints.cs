@@ -65,6 +65,11 @@ public static class Endpoints
         new("kpis", HttpMethod.Get, _ => "/api/v1/kpis", [Executive, Admin]),
         new("list configuration", HttpMethod.Get, _ => "/api/v1/config", [Executive, Admin]),
         new("audit log", HttpMethod.Get, _ => "/api/v1/audit", [Admin]),
+        new("list identities", HttpMethod.Get, _ => "/api/v1/identities", [Executive, Admin]),
+        new("put identity", HttpMethod.Put, w => $"/api/v1/identities/crm-account/{w.CustomerA}", [Admin], w => Json(new { customerId = w.CustomerA })),
+        new("delete identity", HttpMethod.Delete, _ => "/api/v1/identities/crm-account/nobody", [Admin], HiddenFrom: [Admin]),
+        new("import identities", HttpMethod.Post, _ => "/api/v1/identities/import", [Admin], w => new StringContent(JsonSerializer.Serialize(new { scheme = "crm-account", externalId = w.CustomerA, customerId = w.CustomerA }) + "\n", Encoding.UTF8, "application/x-ndjson")),
+        new("parked events", HttpMethod.Get, _ => "/api/v1/ingest/parked", [Executive, Admin]),
         new("get configuration", HttpMethod.Get, _ => "/api/v1/config/alerts", [Executive, Admin]),
         new("configuration history", HttpMethod.Get, _ => "/api/v1/config/alerts/history", [Executive, Admin]),
 

@@ -22,6 +22,7 @@ public sealed class ErasureTests
         Assert.True(report.Profile);
         Assert.Equal(2, report.Conversations); // the frustrated chat and the message with the number
         Assert.Equal(2, report.Cases); // the ticket and the complaint
+        Assert.Equal(1, report.Identities);
         Assert.Equal(1, report.ContinuityResults);
         Assert.True(report.Alerts >= 2, $"{report.Alerts} alerts");
         Assert.True(report.ScoreChanges >= 5, $"{report.ScoreChanges} score changes");

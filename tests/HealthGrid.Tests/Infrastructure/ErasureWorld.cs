@@ -81,6 +81,7 @@ public sealed class ErasureWorld
         await world.PutAsync(world.Erased, world.Name, [new { name = "Jo Erasable", role = "champion", email = world.Email, phone = "+44 20 7946 0958", escalationOrder = 1 }]);
         await world.SendEverythingAsync();
         await world.ActAsync();
+        (await http.PutJsonAsync($"/api/v1/identities/email-domain/{world.Erased}.example", new { customerId = world.Erased })).EnsureSuccessStatusCode();
         world.RunId = (await ContinuityRunAsync(world)).Id;
         (await http.GetAsync($"/api/v1/customers/{world.Erased}/export")).EnsureSuccessStatusCode();
         Assert.NotEqual(world.TalliesBefore, await world.TalliesAsync());

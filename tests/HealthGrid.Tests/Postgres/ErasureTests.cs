@@ -31,6 +31,7 @@ public sealed class ErasureTests(PostgresServer server)
 
             Assert.True(report.Events >= 10, $"{report.Events} events");
             Assert.Equal(2, report.Cases);
+            Assert.Equal(1, report.Identities);
             await world.AssertGoneFromTheApiAsync();
             Assert.Equal(world.TalliesBefore, await world.TalliesAsync());
             Assert.Equal(keptView, await world.KeptViewAsync());

@@ -144,7 +144,7 @@ public sealed class RetentionTests(PostgresServer server)
     private static object Privacy(int eventMonths) => new
     {
         redaction = new { emails = true, phoneNumbers = true, paymentCards = true },
-        retention = new { eventMonths, textDays = 90, resolvedCaseDays = 730, every = "01:00:00" },
+        retention = new { eventMonths, textDays = 90, resolvedCaseDays = 730, parkedDays = 30, every = "01:00:00" },
     };
 
     private static async Task<string> PostAsync(HttpClient http, Dictionary<string, object?> e)
