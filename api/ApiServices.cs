@@ -4,6 +4,7 @@ using HealthGrid.Api.Audit;
 using HealthGrid.Api.Auth;
 using HealthGrid.Api.Cases;
 using HealthGrid.Api.Configuration;
+using HealthGrid.Api.Connectors;
 using HealthGrid.Api.Continuity;
 using HealthGrid.Api.Customers;
 using HealthGrid.Api.Identity;
@@ -103,6 +104,7 @@ public static class ApiServices
         app.MapAccountEndpoints();
         app.MapImportEndpoints();
         app.MapIdentityEndpoints();
+        app.MapConnectorEndpoints();
         app.MapJourneyStageEndpoints();
         app.MapProcessOwnerEndpoints();
         app.MapSystemChangeEndpoints();

@@ -26,7 +26,15 @@ public sealed class EventValidator(CurrentOrganisation organisation, IOptionsMon
 
     private static readonly string PublicKinds = string.Join(", ", PublicKindNames);
 
-    public Interaction? Validate(EventRequest r, FieldErrors errors)
+    public Interaction? Validate(EventRequest r, FieldErrors errors) => Validate(r, errors, customerResolvedLater: false);
+
+    /// <summary>
+    /// An event from another system, whose customer is named by external identifiers and resolved through
+    /// the identity map afterwards: everything is checked but the customer id, which it does not carry yet.
+    /// </summary>
+    public Interaction? ValidateExternal(EventRequest r, FieldErrors errors) => Validate(r, errors, customerResolvedLater: true);
+
+    private Interaction? Validate(EventRequest r, FieldErrors errors, bool customerResolvedLater)
     {
         var limits = options.CurrentValue;
         var now = time.GetUtcNow();
@@ -42,7 +50,7 @@ public sealed class EventValidator(CurrentOrganisation organisation, IOptionsMon
                 errors.Add("customerId", "must be omitted: system changes are organisation-wide");
             }
         }
-        else
+        else if (!customerResolvedLater)
         {
             Id(errors, "customerId", r.CustomerId);
         }

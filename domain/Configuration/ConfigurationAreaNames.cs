@@ -18,6 +18,9 @@ public static class ConfigurationAreaNames
     /// <summary>Contact points (e-mail, webhooks, Slack, Teams, PagerDuty), recipients and notification rules; its secrets are write-only.</summary>
     public const string Notifications = "notifications";
 
-    /// <summary>Personal data: what is redacted at the door.</summary>
+    /// <summary>Personal data: what is redacted at the door, and how long each kind of data is kept.</summary>
     public const string Privacy = "privacy";
+
+    /// <summary>The systems events come from (helpdesk webhooks), with their write-only secrets.</summary>
+    public const string Connectors = "connectors";
 }

@@ -1,6 +1,7 @@
 using HealthGrid.Domain.Activity;
 using HealthGrid.Domain.Alerts;
 using HealthGrid.Domain.Configuration;
+using HealthGrid.Domain.Connectors;
 using HealthGrid.Domain.Continuity;
 using HealthGrid.Domain.Customers.Scoring;
 using HealthGrid.Domain.Organisation;
@@ -52,6 +53,7 @@ public static class GrainServices
         services.AddConfigurationArea<SlaOptions>(ConfigurationAreaNames.Sla, SlaOptions.Section);
         services.AddConfigurationArea<AlertOptions>(ConfigurationAreaNames.Alerts, AlertOptions.Section);
         services.AddConfigurationArea<PrivacyOptions>(ConfigurationAreaNames.Privacy, PrivacyOptions.Section);
+        services.AddConfigurationArea<ConnectorOptions>(ConfigurationAreaNames.Connectors, ConnectorOptions.Section);
         services.AddHealthGridNotifications();
         services.AddValidatedOptions<SnapshotOptions>(SnapshotOptions.Section);
         services.AddValidatedOptions<ProjectionOptions>(ProjectionOptions.Section);

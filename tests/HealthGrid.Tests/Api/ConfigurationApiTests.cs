@@ -25,7 +25,7 @@ public sealed class ConfigurationApiTests : IAsyncLifetime
     public async Task Every_area_starts_at_version_1_from_the_file_and_the_metric_says_so()
     {
         var areas = await Http.GetJsonAsync<JsonArray>("/api/v1/config");
-        Assert.Equal(["alerts", "health-model", "notifications", "organisation", "privacy", "sla"], areas.Select(a => (string)a!["area"]!).Order());
+        Assert.Equal(["alerts", "connectors", "health-model", "notifications", "organisation", "privacy", "sla"], areas.Select(a => (string)a!["area"]!).Order());
         Assert.All(areas, a => Assert.Equal((1, "healthgrid.json"), ((long)a!["version"]!, (string)a["author"]!)));
 
         using var response = await Http.GetAsync("/api/v1/config/sla");

@@ -1,0 +1,13 @@
+namespace HealthGrid.Domain.Connectors;
+
+/// <summary>
+/// The systems HealthGrid takes events from; bound from <c>HealthGrid:Connectors</c> and held in the
+/// configuration store as the <c>connectors</c> area. Their secrets are write-only.
+/// </summary>
+public sealed class ConnectorOptions
+{
+    public const string Section = "HealthGrid:Connectors";
+
+    /// <summary>Zendesk instances whose webhooks post to <c>/api/v1/connectors/zendesk/{id}</c>.</summary>
+    public List<ZendeskConnectorSettings> Zendesk { get; set; } = [];
+}
