@@ -28,6 +28,9 @@ public sealed class BrowserWorld : IAsyncLifetime
     {
         Silo = await InProcessSilo.StartWithDemoAsync("--HealthGrid:Demo:TrafficPerSecond=2");
         playwright = await Playwright.CreateAsync();
+        // The browser shares two cores with the rest of the suite; Playwright's 5 s default for an
+        // expectation is shorter than a page's fetch can take under that load (seen in CI).
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Chromium,

@@ -63,7 +63,9 @@ export function continuity(root) {
       const known = list.runs.get(r.id);
       if (known && known.status !== 'running' && r.status === 'running') continue;
       list.runs.set(r.id, r);
-      if (r.id === shown && (r.status !== 'running' || known?.status === 'running')) render(r.id);
+      // Only a change of the shown run redraws it: a repeated push of a finished run would wipe its
+      // customer table and fetch it again.
+      if (r.id === shown && (!known || known.status === 'running')) render(r.id);
       if (r.status === 'completed' && known?.status === 'running') announce(`Run of ${r.scenarioName} completed: ${r.customersBreaching} customers breach their recovery requirement.`);
     }
     list.render();

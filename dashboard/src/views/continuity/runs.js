@@ -35,7 +35,8 @@ export function runList({ show, compare }) {
 
   async function run(scenarioId) {
     const started = await post(`/api/v1/continuity/scenarios/${encodeURIComponent(scenarioId)}/runs`);
-    runs.set(started.id, started);
+    // A short run's completion can be pushed before this answer arrives; it is not overwritten.
+    if (!runs.has(started.id)) runs.set(started.id, started);
     render();
     await show(started.id);
   }
