@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs HealthGrid's whole test suite: domain, grains, API + SignalR, PostgreSQL and fault tests.
-# Installs Debian's postgresql (the tests start and stop their own private server on a free port)
-# and chromium (browser tests) with apt-get when missing. Ends with "N passed, N failed[, N skipped]".
+# Installs Debian's postgresql and rabbitmq-server (the tests start and stop their own private servers
+# on free loopback ports) and chromium (browser tests) with apt-get when missing. Ends with "N passed, N failed[, N skipped]".
 set -euo pipefail
 cd "$(dirname "$0")"
 
 missing=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresql)
 command -v chromium > /dev/null || missing+=(chromium)
+compgen -G "/usr/lib/rabbitmq/lib/rabbitmq_server-*/sbin/rabbitmq-server" > /dev/null || missing+=(rabbitmq-server)
 if ((${#missing[@]})); then
   echo "Installing ${missing[*]} with apt-get..."
   sudo=""

@@ -5,6 +5,7 @@ using HealthGrid.Api.Auth;
 using HealthGrid.Api.Cases;
 using HealthGrid.Api.Configuration;
 using HealthGrid.Api.Connectors;
+using HealthGrid.Api.Connectors.RabbitMq;
 using HealthGrid.Api.Continuity;
 using HealthGrid.Api.Customers;
 using HealthGrid.Api.Identity;
@@ -76,6 +77,10 @@ public static class ApiServices
         services.AddSingleton<ErasureRequestValidator>();
         services.AddSingleton<ScenarioRequestValidator>();
         services.AddSingleton<EventIngestor>();
+        services.AddSingleton<QueueMessageReader>();
+        services.AddSingleton<QueueMessageSettler>();
+        services.AddSingleton<QueueMetrics>();
+        services.AddBackgroundLoop<QueueConsumerLoop>();
         services.AddSingleton<CustomerValidator>();
         services.AddSingleton<ProfileWriter>();
         services.AddSingleton<ScenarioValidator>();
