@@ -38,12 +38,13 @@ public sealed class ActivityLedger
         bucket.Surveys.Add(survey);
     }
 
-    public void StageSla(string stage, DateTimeOffset at, bool met)
+    /// <summary>A clock of a case in <paramref name="stage"/> ended; <paramref name="retracted"/>: a breach counted before turned out met.</summary>
+    public void StageSla(string stage, DateTimeOffset at, bool met, bool retracted = false)
     {
         if (Stage(stage, at) is { } bucket)
         {
             bucket.SlaMet += met ? 1 : 0;
-            bucket.SlaBreached += met ? 0 : 1;
+            bucket.SlaBreached += (met ? 0 : 1) - (retracted ? 1 : 0);
         }
     }
 
@@ -56,12 +57,12 @@ public sealed class ActivityLedger
         }
     }
 
-    public void OwnerSla(string owner, DateTimeOffset at, bool met)
+    public void OwnerSla(string owner, DateTimeOffset at, bool met, bool retracted = false)
     {
         if (Owner(owner, at) is { } bucket)
         {
             bucket.SlaMet += met ? 1 : 0;
-            bucket.SlaBreached += met ? 0 : 1;
+            bucket.SlaBreached += (met ? 0 : 1) - (retracted ? 1 : 0);
         }
     }
 

@@ -16,8 +16,14 @@ public sealed class StageTally
     private int slaBreached;
     private readonly Dictionary<string, int> unownedProcesses = new(StringComparer.Ordinal);
 
-    public void AddSla(bool met)
+    /// <summary>Counts a clock that ended; <paramref name="retracted"/>: a breach counted before turned out met.</summary>
+    public void AddSla(bool met, bool retracted = false)
     {
+        if (retracted)
+        {
+            slaBreached--;
+        }
+
         if (met)
         {
             slaMet++;

@@ -86,5 +86,8 @@ public sealed record Alert
     /// <summary>The audience of the escalation level reached (SLA breaches): who a new level notifies.</summary>
     [Id(32)] public Audience? LevelAudience { get; init; }
 
+    /// <summary>Why HealthGrid itself resolved the alert, when it did: <see cref="AlertResolutions"/>.</summary>
+    [Id(33)] public string? ResolvedReason { get; init; }
+
     public bool IsOpen => State != AlertState.Resolved;
 }

@@ -105,6 +105,16 @@ internal static class CaseAlerts
         }
     }
 
+    /// <summary>A breach taken back by late data: its alert resolved by HealthGrid, with the reason, when the truth arrived.</summary>
+    public static void Retract(CustomerState state, SlaRetraction retraction, DateTimeOffset at, long seq, CaseEffects effects)
+    {
+        if (retraction.AlertId is { } id && state.Alerts.TryGetValue(id, out var alert)
+            && AlertLifecycle.Act(alert, AlertState.Resolved, AlertResolutions.System, at, seq) is { } resolved)
+        {
+            Put(state, resolved with { ResolvedReason = AlertResolutions.LateData }, effects);
+        }
+    }
+
     private static (Audience Audience, string Notify) Level(SlaPolicy policy, int level, CaseState @case, CaseContext context)
     {
         var notify = policy.Escalation.Levels.Count > 0 ? policy.Escalation.Levels[level].Notify : "team";

@@ -27,11 +27,17 @@ public sealed class CaseEffects
 
     public List<SlaOutcome> Outcomes { get; } = [];
 
+    /// <summary>Breaches taken back because a late event showed their deadline met; their alerts are resolved with <c>late_data</c>.</summary>
+    public List<SlaRetraction> Retractions { get; } = [];
+
     /// <summary>Live conversations that ended (a non-live message, or idle for the timeout).</summary>
     public List<LiveInteraction> EndedConversations { get; } = [];
 
     public bool IsEmpty => Cases.Count == 0 && Alerts.Count == 0 && Outcomes.Count == 0 && EndedConversations.Count == 0;
 }
 
-/// <summary>An SLA clock that ended, met or breached, for the journey stage and process owner of its case.</summary>
-public readonly record struct SlaOutcome(string? JourneyStage, string? ProcessOwner, bool Met);
+/// <summary>
+/// An SLA clock that ended, met or breached, for the journey stage and process owner of its case.
+/// <see cref="Retracted"/>: a breach counted before turned out met, so one breach becomes one met.
+/// </summary>
+public readonly record struct SlaOutcome(string? JourneyStage, string? ProcessOwner, bool Met, bool Retracted = false);

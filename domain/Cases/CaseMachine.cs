@@ -35,6 +35,11 @@ public static class CaseMachine
                 break;
         }
 
+        foreach (var retraction in effects.Retractions)
+        {
+            CaseAlerts.Retract(state, retraction, Later(e.ReceivedAt, e.OccurredAt), seq, effects);
+        }
+
         Purge(state, e.OccurredAt, context);
     }
 
@@ -86,7 +91,8 @@ public static class CaseMachine
         {
             if (ticket.Author == MessageDirection.Agent)
             {
-                CaseRules.Respond(@case, at, context, effects);
+                // When the answer was given, not when it arrived or what arrived before it: SLA outcomes follow occurredAt.
+                CaseRules.Respond(@case, e.OccurredAt, context, effects);
             }
             else
             {

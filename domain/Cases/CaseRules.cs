@@ -108,10 +108,12 @@ internal static class CaseRules
     {
         Complete(@case, SlaMetric.FirstResponse, at, context, effects);
         Complete(@case, SlaMetric.NextResponse, at, context, effects);
-        if (@case.Active(SlaMetric.PeriodicUpdate) is not null && @case.IsOpen)
+        if (@case.Active(SlaMetric.PeriodicUpdate) is { } periodic && @case.IsOpen)
         {
-            Complete(@case, SlaMetric.PeriodicUpdate, at, context, effects);
-            Start(@case, SlaMetric.PeriodicUpdate, at, context);
+            // A late answer cannot start the next update's clock before the current one started.
+            var from = CaseMachine.Later(at, periodic.Since);
+            Complete(@case, SlaMetric.PeriodicUpdate, from, context, effects);
+            Start(@case, SlaMetric.PeriodicUpdate, from, context);
         }
     }
 
@@ -174,8 +176,8 @@ internal static class CaseRules
             return;
         }
 
-        var breachedBefore = clock.BreachedAt is not null;
-        SlaClocks.Complete(clock, PolicyOf(@case, context).Calendar, at);
+        var breachedAt = clock.BreachedAt;
+        var retracted = SlaClocks.Complete(clock, PolicyOf(@case, context).Calendar, at);
 
         // What was owed is done: its escalation stops climbing (the breach alert stays until acknowledged).
         foreach (var escalation in @case.Escalations.Where(x => x.Metric == metric && x.Cycle == clock.Cycle && x.Status == EscalationStatus.Active))
@@ -183,11 +185,17 @@ internal static class CaseRules
             escalation.Status = EscalationStatus.Closed;
         }
 
-        if (clock.State == ClockState.Met)
+        if (retracted)
+        {
+            effects.Outcomes.Add(new SlaOutcome(@case.JourneyStage, @case.ProcessOwner, Met: true, Retracted: true));
+            var alertId = @case.Escalations.FindLast(x => x.Metric == metric && x.Cycle == clock.Cycle)?.AlertId;
+            effects.Retractions.Add(new SlaRetraction(@case.Id, metric, clock.Cycle, breachedAt!.Value, alertId));
+        }
+        else if (clock.State == ClockState.Met)
         {
             effects.Outcomes.Add(new SlaOutcome(@case.JourneyStage, @case.ProcessOwner, Met: true));
         }
-        else if (!breachedBefore)
+        else if (breachedAt is null)
         {
             effects.Outcomes.Add(new SlaOutcome(@case.JourneyStage, @case.ProcessOwner, Met: false));
         }

@@ -31,6 +31,10 @@ public sealed class CustomerModel(string customerId, CustomerState state)
         if (Profile is { } profile)
         {
             CaseMachine.Apply(State, e, seq, Context(profile, rules, e.OccurredAt), effects);
+            if (effects.Retractions.Count > 0)
+            {
+                health = HealthModel.Retract(State.Health, CustomerId, e, seq, health, effects.Retractions, rules.Model);
+            }
             FrustrationAlerts.Apply(State, e, health.Text, seq, CustomerId, profile, rules.Alerts, effects);
             HealthAlerts.Apply(State, health.Change, seq, CustomerId, profile, rules.Alerts, effects);
         }

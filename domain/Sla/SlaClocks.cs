@@ -45,17 +45,29 @@ public static class SlaClocks
         clock.State = ClockState.Running;
     }
 
-    /// <summary>Stops the clock: met if it was completed within its target, breached otherwise (even when the breach timer never fired).</summary>
-    public static void Complete(SlaClock clock, BusinessCalendar calendar, DateTimeOffset at)
+    /// <summary>
+    /// Stops the clock at <paramref name="at"/>, when what it waited for happened: met if that was within
+    /// its target, breached otherwise (even when the breach timer never fired). A breach that fired on what
+    /// was known at its deadline is taken back when the completion, arriving late, happened before it:
+    /// returns true then. A completion cannot be earlier than the clock's last anchor.
+    /// </summary>
+    public static bool Complete(SlaClock clock, BusinessCalendar calendar, DateTimeOffset at)
     {
         if (!clock.IsActive)
         {
-            return;
+            return false;
         }
 
+        at = at < clock.Since ? clock.Since : at;
         var elapsed = Elapsed(clock, calendar, at);
+        var retracted = false;
         clock.CompletedAt = at;
-        if (clock.BreachedAt is null && elapsed > clock.Target)
+        if (elapsed <= clock.Target)
+        {
+            retracted = clock.BreachedAt is not null;
+            clock.BreachedAt = null;
+        }
+        else if (clock.BreachedAt is null)
         {
             clock.BreachedAt = calendar.Add(clock.Since, Remaining(clock.Target, clock.Accrued));
         }
@@ -63,6 +75,7 @@ public static class SlaClocks
         clock.Accrued = elapsed;
         clock.Since = at;
         clock.State = clock.BreachedAt is null ? ClockState.Met : ClockState.Breached;
+        return retracted;
     }
 
     /// <summary>Stops a clock that no longer applies (the case was resolved before a response was due).</summary>

@@ -104,24 +104,25 @@ public sealed partial class ActivityAggregator(
         {
             if (outcome.JourneyStage is { } stage)
             {
-                TallyFor(stage, now).AddSla(outcome.Met);
+                TallyFor(stage, now).AddSla(outcome.Met, outcome.Retracted);
             }
 
             if (outcome.ProcessOwner is { } owner)
             {
                 var (met, breached) = ownerSla.GetValueOrDefault(owner);
+                breached -= outcome.Retracted ? 1 : 0;
                 ownerSla[owner] = outcome.Met ? (met + 1, breached) : (met, breached + 1);
             }
         }
 
         if (outcome.JourneyStage is { } counted)
         {
-            ledger.StageSla(counted, now, outcome.Met);
+            ledger.StageSla(counted, now, outcome.Met, outcome.Retracted);
         }
 
         if (outcome.ProcessOwner is { } ownedBy)
         {
-            ledger.OwnerSla(ownedBy, now, outcome.Met);
+            ledger.OwnerSla(ownedBy, now, outcome.Met, outcome.Retracted);
         }
     }
 

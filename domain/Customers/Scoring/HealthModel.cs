@@ -1,3 +1,4 @@
+using HealthGrid.Domain.Cases;
 using HealthGrid.Domain.Customers.Text;
 using HealthGrid.Domain.Ingest;
 
@@ -89,6 +90,48 @@ public static class HealthModel
             Drivers = [.. drivers],
         };
         return new HealthUpdate(change, text);
+    }
+
+    /// <summary>
+    /// Takes back the breaches a late event showed were met (<paramref name="retractions"/>), after
+    /// <paramref name="e"/> was applied: each breach's load is removed as of its own time, so it cancels
+    /// exactly what decay had left of it, and the event's score change (<paramref name="update"/>) says so.
+    /// </summary>
+    public static HealthUpdate Retract(HealthState state, string customerId, Interaction e, long seq, HealthUpdate update, IReadOnlyList<SlaRetraction> retractions, HealthModelOptions options)
+    {
+        var before = state.Score;
+        var bandBefore = state.Band;
+        var now = state.AsOf is { } asOf && asOf > e.OccurredAt ? asOf : e.OccurredAt;
+        Advance(state, now, options);
+        var drivers = new List<ScoreDriver>(retractions.Count);
+        foreach (var retraction in retractions)
+        {
+            var scoreBefore = state.Score;
+            Add(state, new Observation(HealthComponent.SlaBreaches, -1, 1, ""), now - retraction.BreachedAt, options);
+            state.Score = ScoreOf(ComponentValues(state, options, TimeSpan.Zero), options);
+            drivers.Add(new ScoreDriver(HealthComponent.SlaBreaches,
+                $"breach of case {retraction.CaseId} taken back: its {CaseAlerts.Name(retraction.Metric).ToLowerInvariant()} was met (late data)", Math.Round(state.Score - scoreBefore, 2)));
+        }
+
+        state.Band = options.BandOf(state.Score);
+        state.Trend.Record(now, before, state.Score);
+        (state.ChurnProbability, state.ChurnLevel) = ChurnModel.Score(Features(state, state.Score, TimeSpan.Zero, now, options), options.Churn);
+        var change = update.Change is { } earlier
+            ? earlier with { After = Math.Round(state.Score, 2), BandAfter = state.Band, Drivers = [.. earlier.Drivers, .. drivers] }
+            : new ScoreChange
+            {
+                Seq = seq,
+                CustomerId = customerId,
+                EventId = e.EventId,
+                Kind = e.Kind,
+                OccurredAt = e.OccurredAt,
+                Before = Math.Round(before, 2),
+                After = Math.Round(state.Score, 2),
+                BandBefore = bandBefore,
+                BandAfter = state.Band,
+                Drivers = [.. drivers],
+            };
+        return update with { Change = change };
     }
 
     /// <summary>Component values (0-100, by <see cref="HealthComponent"/>) after decaying the state by <paramref name="elapsed"/>.</summary>

@@ -123,6 +123,9 @@ public sealed partial class NotificationTexts
             ["transition"] = followUp ?? "raised",
             ["prefix"] = followUp == NotificationTransitions.Resolved ? "Resolved: " : followUp == NotificationTransitions.Acknowledged ? "Acknowledged: " : "",
             ["by"] = followUp == NotificationTransitions.Resolved ? alert.ResolvedBy : alert.AcknowledgedBy,
+            ["reason"] = followUp == NotificationTransitions.Resolved && alert.ResolvedReason == AlertResolutions.LateData
+                ? "The breach was taken back: an event that arrived late showed the deadline was met."
+                : null,
             ["at"] = (followUp == NotificationTransitions.Resolved ? alert.ResolvedAt : alert.AcknowledgedAt)?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
             ["recipient"] = record.Recipient,
             ["links"] = new Dictionary<string, object?>
