@@ -19,6 +19,7 @@ using HealthGrid.Api.Live;
 using HealthGrid.Api.Notifications;
 using HealthGrid.Api.Organisation;
 using HealthGrid.Api.ProcessOwners;
+using HealthGrid.Api.Sources;
 using HealthGrid.Api.SystemChanges;
 using HealthGrid.Domain.Kpis;
 using HealthGrid.GrainInterfaces.Live;
@@ -81,6 +82,9 @@ public static class ApiServices
         services.AddSingleton<QueueMessageSettler>();
         services.AddSingleton<QueueMetrics>();
         services.AddBackgroundLoop<QueueConsumerLoop>();
+        services.AddSingleton<SourceTracker>();
+        services.AddSingleton<StaleSources>();
+        services.AddBackgroundLoop<SourceWatch>();
         services.AddSingleton<CustomerValidator>();
         services.AddSingleton<ProfileWriter>();
         services.AddSingleton<ScenarioValidator>();
@@ -110,6 +114,7 @@ public static class ApiServices
         app.MapImportEndpoints();
         app.MapIdentityEndpoints();
         app.MapConnectorEndpoints();
+        app.MapSourceEndpoints();
         app.MapJourneyStageEndpoints();
         app.MapProcessOwnerEndpoints();
         app.MapSystemChangeEndpoints();

@@ -5,6 +5,7 @@ using HealthGrid.GrainInterfaces.Customers;
 using HealthGrid.GrainInterfaces.JourneyStages;
 using HealthGrid.GrainInterfaces.Notifications;
 using HealthGrid.GrainInterfaces.ProcessOwners;
+using HealthGrid.GrainInterfaces.Sources;
 
 namespace HealthGrid.Api.Alerts;
 
@@ -18,6 +19,7 @@ public static class AlertOwners
         AlertOwnerKind.JourneyStage => grains.GetGrain<IJourneyStageGrain>(alert.OwnerId),
         AlertOwnerKind.Account => grains.GetGrain<IAccountGrain>(alert.OwnerId),
         AlertOwnerKind.ContactPoint => grains.GetGrain<IContactPointGrain>(alert.OwnerId),
+        AlertOwnerKind.Source => grains.GetGrain<ISourceGrain>(alert.OwnerId),
         _ => throw new ArgumentOutOfRangeException(nameof(alert), alert.OwnerKind, "unknown alert owner"),
     };
 }

@@ -4,6 +4,7 @@ using HealthGrid.Api.Infrastructure;
 using HealthGrid.Api.Ingest;
 using HealthGrid.Domain.Connectors;
 using HealthGrid.Domain.Identity;
+using HealthGrid.Domain.Sources;
 using HealthGrid.Domain.Ingest;
 using HealthGrid.Domain.Wire;
 using HealthGrid.GrainInterfaces.Ingest;
@@ -67,7 +68,7 @@ public static class ConnectorEndpoints
             return Problems.Invalid(errors);
         }
 
-        return await IngestAsync(mapped, $"zendesk:{settings.Id}", context, validator, ingestor, grains, retryAfter);
+        return await IngestAsync(mapped, SourceNames.Zendesk(settings.Id), context, validator, ingestor, grains, retryAfter);
     }
 
     /// <summary>What every connector does with its mapped event: validated (its fields named as ours), resolved or parked, answered.</summary>
@@ -85,6 +86,7 @@ public static class ConnectorEndpoints
             return Problems.Invalid(errors);
         }
 
+        interaction = interaction with { Source = source };
         var outcome = (await grains.GetGrain<IIngestGrain>(0).IngestAsync([new ExternalEvent(interaction, source, mapped.Refs)]))[0];
         ingestor.Count([interaction], [outcome]);
         var answer = new ConnectorAnswer(outcome.EventId, EnumNames<IngestStatus>.Name(outcome.Status), outcome.Reason);

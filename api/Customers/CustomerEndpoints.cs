@@ -1,6 +1,7 @@
 using HealthGrid.Api.Audit;
 using HealthGrid.Api.Auth;
 using HealthGrid.Api.Infrastructure;
+using HealthGrid.Api.Sources;
 using HealthGrid.Domain.Audit;
 using HealthGrid.Domain.Customers;
 using HealthGrid.Domain.Projections;
@@ -60,8 +61,8 @@ public static class CustomerEndpoints
     }
 
     /// <summary>A customer of an account the caller may not see answers 404, exactly like one that does not exist.</summary>
-    private static async Task<Results<Ok<CustomerView>, NotFound>> GetAsync(string id, IGrainFactory grains, Caller caller) =>
-        await grains.GetGrain<ICustomerGrain>(id).GetViewAsync() is { } view && caller.MaySeeAccount(view.Profile.AccountId) ? TypedResults.Ok(view) : TypedResults.NotFound();
+    private static async Task<Results<Ok<CustomerView>, NotFound>> GetAsync(string id, IGrainFactory grains, Caller caller, StaleSources sources) =>
+        await grains.GetGrain<ICustomerGrain>(id).GetViewAsync() is { } view && caller.MaySeeAccount(view.Profile.AccountId) ? TypedResults.Ok(sources.Annotate(view)) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<ScoreHistoryPage>, NotFound, ValidationProblem>> HistoryAsync(string id, long? before, int? limit, IGrainFactory grains, Caller caller)
     {

@@ -2,6 +2,7 @@ using HealthGrid.Api.Auth;
 using HealthGrid.Api.Infrastructure;
 using HealthGrid.Api.Infrastructure.Json;
 using HealthGrid.Domain.Ingest;
+using HealthGrid.Domain.Sources;
 using System.Text.Json;
 using HealthGrid.Api.Ingest.CloudEvents;
 using Microsoft.AspNetCore.Builder;
@@ -160,6 +161,9 @@ public static class EventEndpoints
         return await AnswerBatchAsync(batch, context, ingestor, metrics, retryAfter);
     }
 
+    /// <summary>The ingest client, by its token's subject: the source whose freshness its events count for.</summary>
+    private static string SourceOf(HttpContext context) => SourceNames.Api(context.User.FindFirst(HealthGridClaims.Subject)?.Value ?? "unknown");
+
     private static bool IsBatch(HttpRequest request) =>
         request.ContentType is { } type && type.StartsWith(CloudEventMapping.BatchContentType, StringComparison.OrdinalIgnoreCase);
 
@@ -167,7 +171,7 @@ public static class EventEndpoints
     private static async Task<Results<Accepted<EventAcknowledgement>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
         Interaction interaction, HttpContext context, EventIngestor ingestor, RetryAfter retryAfter)
     {
-        var outcome = (await ingestor.IngestAsync([interaction]))[0];
+        var outcome = (await ingestor.IngestAsync([interaction with { Source = SourceOf(context) }]))[0];
         return outcome.Status switch
         {
             IngestStatus.Accepted or IngestStatus.Duplicate => TypedResults.Accepted((string?)null, new EventAcknowledgement(outcome.EventId, outcome.Status)),
@@ -206,7 +210,8 @@ public static class EventEndpoints
             metrics.Outcome(IngestStatus.Rejected, null);
         }
 
-        var outcomes = await ingestor.IngestAsync([.. batch.Valid.Select(v => v.Event)]);
+        var source = SourceOf(context);
+        var outcomes = await ingestor.IngestAsync([.. batch.Valid.Select(v => v.Event with { Source = source })]);
         for (var i = 0; i < batch.Valid.Count; i++)
         {
             var outcome = outcomes[i];

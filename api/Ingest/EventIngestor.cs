@@ -1,11 +1,12 @@
 using HealthGrid.Domain.Ingest;
+using HealthGrid.Api.Sources;
 using HealthGrid.GrainInterfaces.Ingest;
 using Microsoft.Extensions.Logging;
 
 namespace HealthGrid.Api.Ingest;
 
 /// <summary>Sends validated events to the grains that own them (<see cref="EventRouting"/>) and counts what became of each.</summary>
-public sealed partial class EventIngestor(EventRouting routing, IngestMetrics metrics, ILogger<EventIngestor> logger)
+public sealed partial class EventIngestor(EventRouting routing, IngestMetrics metrics, SourceTracker sources, ILogger<EventIngestor> logger)
 {
     public async Task<IngestOutcome[]> IngestAsync(IReadOnlyList<Interaction> events)
     {
@@ -21,6 +22,8 @@ public sealed partial class EventIngestor(EventRouting routing, IngestMetrics me
         {
             metrics.Outcome(outcomes[i].Status, events[i].Kind);
         }
+
+        sources.Record(events, outcomes);
     }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Delivering {Count} events for '{CustomerId}' failed; they were answered unavailable")]

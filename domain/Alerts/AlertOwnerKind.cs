@@ -11,4 +11,7 @@ public enum AlertOwnerKind
 
     /// <summary>A notification contact point (its configured id).</summary>
     ContactPoint,
+
+    /// <summary>A source of events (its id, e.g. <c>zendesk:eu</c>).</summary>
+    Source,
 }

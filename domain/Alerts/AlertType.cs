@@ -14,4 +14,7 @@ public enum AlertType
 
     /// <summary>A notification endpoint answered 410 Gone and its contact point was disabled: nobody is told through it any more.</summary>
     EndpointDisabled,
+
+    /// <summary>A source of events went quiet beyond its window, or its events lag beyond their threshold: scores fed by it may be stale.</summary>
+    SourceStale,
 }

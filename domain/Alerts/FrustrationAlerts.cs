@@ -17,7 +17,7 @@ public static class FrustrationAlerts
     public const string UnassignedTeam = "unassigned";
 
     /// <summary>Who resolves an alert whose condition ended on its own.</summary>
-    public const string SystemActor = "healthgrid";
+    public const string SystemActor = AlertResolutions.System;
 
     /// <summary>When the earliest live conversation goes idle, or null when there is none.</summary>
     public static DateTimeOffset? NextIdle(CustomerState state, AlertOptions options) =>

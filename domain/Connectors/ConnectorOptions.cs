@@ -13,4 +13,7 @@ public sealed class ConnectorOptions
 
     /// <summary>RabbitMQ queues consumed by every silo.</summary>
     public List<RabbitMqConnectorSettings> RabbitMq { get; set; } = [];
+
+    /// <summary>What is expected of each source of events (any ingest client, connector or queue): its cadence and lag.</summary>
+    public List<Sources.SourceExpectation> Sources { get; set; } = [];
 }

@@ -10,6 +10,8 @@ namespace HealthGrid.Domain.Customers;
 /// <summary>A customer's state transitions, free of grain and storage concerns.</summary>
 public sealed class CustomerModel(string customerId, CustomerState state)
 {
+    private static readonly TimeSpan SourcesKeptFor = TimeSpan.FromDays(30);
+
     public string CustomerId { get; } = customerId;
 
     public CustomerState State { get; } = state;
@@ -39,8 +41,27 @@ public sealed class CustomerModel(string customerId, CustomerState state)
             HealthAlerts.Apply(State, health.Change, seq, CustomerId, profile, rules.Alerts, effects);
         }
 
+        if (e.Source is { } source)
+        {
+            RecordSource(source, e.ReceivedAt);
+        }
+
         State.AppliedSeq = Math.Max(State.AppliedSeq, seq);
         return (health, effects);
+    }
+
+    /// <summary>Notes the source's latest receipt; sources quiet for this customer for 30 days no longer count as behind its score.</summary>
+    private void RecordSource(string source, DateTimeOffset at)
+    {
+        if (!State.Sources.TryGetValue(source, out var last) || last < at)
+        {
+            State.Sources[source] = at;
+        }
+
+        foreach (var old in State.Sources.Where(s => s.Value < at - SourcesKeptFor).Select(s => s.Key).ToList())
+        {
+            State.Sources.Remove(old);
+        }
     }
 
     /// <summary>What customers do moves their health, and so do the breaches of their cases; actions taken inside HealthGrid do not.</summary>

@@ -40,4 +40,7 @@ public sealed class CustomerState
 
     /// <summary>What the customer added to the stage and owner tallies in the last day: what its erasure takes back out.</summary>
     [Id(10)] public ActivityLedger Activity { get; set; } = new();
+
+    /// <summary>The sources that fed this customer in the last 30 days, with the last receipt from each: the data behind its score.</summary>
+    [Id(11)] public Dictionary<string, DateTimeOffset> Sources { get; set; } = new(StringComparer.Ordinal);
 }

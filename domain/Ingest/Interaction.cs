@@ -57,6 +57,9 @@ public sealed record Interaction
     /// </summary>
     [Id(20)] public Customers.Text.TextSignal? Analysis { get; init; }
 
+    /// <summary>The source it came in through (<c>api:{client}</c>, <c>zendesk:{id}</c>, <c>rabbitmq:{id}</c>); none for events HealthGrid writes itself.</summary>
+    [Id(21)] public string? Source { get; init; }
+
     /// <summary>Written by HealthGrid itself, never accepted from clients.</summary>
     public bool IsInternal => Kind.IsInternal();
 }

@@ -14,7 +14,11 @@ internal sealed class CustomerReads(CustomerModel customer, CustomerServices ser
     public async Task<CustomerView> ViewAsync(CustomerProfile profile)
     {
         var recent = await services.History.ReadAsync(customer.CustomerId, null, RecentChangesShown);
-        return new CustomerView(profile, HealthView.Build(customer.State.Health, services.Time.GetUtcNow(), services.Rules.Now.Model, recent));
+        return new CustomerView(profile, HealthView.Build(customer.State.Health, services.Time.GetUtcNow(), services.Rules.Now.Model, recent))
+        {
+            // Whether each is stale is the cluster's knowledge, added by the API from the sources' grains.
+            Sources = [.. customer.State.Sources.Select(s => new CustomerSource(s.Key, s.Key, s.Value, Stale: false, Note: null))],
+        };
     }
 
     public async Task<ScoreHistoryPage> HistoryAsync(long? before, int limit)

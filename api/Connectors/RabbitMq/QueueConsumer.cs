@@ -1,6 +1,7 @@
 using System.Text;
 using System.Threading.Channels;
 using HealthGrid.Domain.Connectors;
+using HealthGrid.Domain.Sources;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
@@ -35,7 +36,7 @@ public sealed class QueueConsumer : IAsyncDisposable
 
     public RabbitMqConnectorSettings Settings { get; }
 
-    public string Source => $"rabbitmq:{Settings.Id}";
+    public string Source => SourceNames.RabbitMq(Settings.Id);
 
     /// <summary>False once the connection or a channel has closed: the loop replaces this consumer.</summary>
     public bool IsOpen => connection.IsOpen && consuming.IsOpen && publishing.IsOpen;

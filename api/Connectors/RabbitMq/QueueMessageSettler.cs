@@ -76,7 +76,7 @@ public sealed partial class QueueMessageSettler(QueueMessageReader reader, Event
             var errors = new FieldErrors();
             if (reader.Read(batch[i], errors) is { } interaction)
             {
-                valid.Add((i, interaction));
+                valid.Add((i, interaction with { Source = batch[i].Consumer.Source }));
             }
             else
             {

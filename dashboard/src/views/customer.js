@@ -52,7 +52,9 @@ export function customerPage(root, id, { back }) {
     const { profile, health } = view;
     heading.textContent = profile.name;
     replace(facts, bandChip(health.band, health.score),
-      h('span', {}, ` ${words(profile.tier)} · ${profile.segment} · ${profile.region} · churn risk ${percent(health.churn.probability * 100)} (${words(health.churn.level)})`));
+      h('span', {}, ` ${words(profile.tier)} · ${profile.segment} · ${profile.region} · churn risk ${percent(health.churn.probability * 100)} (${words(health.churn.level)})`),
+      // A source behind the score that went quiet: the score looks live but may not be.
+      ...view.sources.filter((s) => s.stale).map((s) => h('p', { class: 'stale-note', 'data-testid': 'stale-source' }, s.note)));
     replace(components, health.components.map((c) => h('tr', {}, h('th', { scope: 'row' }, words(c.component)), h('td', {}, number(c.value)), h('td', {}, number(c.weight, 2)))));
     replace(factors, health.churn.factors.map((f) => h('li', {}, `${words(f.name)}: ${number(f.contribution, 3)}`)));
     replace(changes, history.items.slice(0, 20).map(changeItem));

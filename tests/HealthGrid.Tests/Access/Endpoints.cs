@@ -93,6 +93,8 @@ public static class Endpoints
         new("export run", HttpMethod.Get, w => $"/api/v1/continuity/runs/{w.RunA}/customers.csv", Planners),
         new("compare runs", HttpMethod.Get, w => $"/api/v1/continuity/compare?a={w.RunA}&b={w.RunA}", Planners),
         new("metrics", HttpMethod.Get, _ => "/metrics", [Monitoring, Admin]),
+        new("list sources", HttpMethod.Get, _ => "/api/v1/sources", [Monitoring, Admin]),
+        new("get source", HttpMethod.Get, _ => "/api/v1/sources/api:nobody", [Monitoring, Admin], HiddenFrom: [Monitoring, Admin]),
         new("openapi", HttpMethod.Get, _ => "/openapi/v1.json", [Executive, Admin]),
         new("api reference", HttpMethod.Get, _ => "/api-reference/", [Executive, Admin]),
         new("orleans dashboard", HttpMethod.Get, _ => "/orleans/", [Admin]),

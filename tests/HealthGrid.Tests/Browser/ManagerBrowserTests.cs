@@ -1,4 +1,6 @@
 using System.Net;
+using HealthGrid.Api.Auth;
+using HealthGrid.Api.Sources;
 using HealthGrid.Domain.Accounts;
 using HealthGrid.Domain.Projections;
 using HealthGrid.Tests.Infrastructure;
@@ -44,6 +46,29 @@ public sealed class ManagerBrowserTests(BrowserWorld world)
         await Assertions.Expect(page.Locator("[data-testid=customer-page] h2")).ToHaveTextAsync(customer.Name);
         await Assertions.Expect(page.Locator("[data-testid=changes] > li").First).ToBeVisibleAsync();
         await BrowserWorld.ScreenshotAsync(page, "customer");
+    }
+
+    [Fact]
+    public async Task The_customer_page_says_when_a_source_behind_the_score_is_stale()
+    {
+        // An ingest client of its own whose events arrive two hours after they happened, past its one-minute lag threshold.
+        var client = NewId("crm-sync");
+        using var configured = await world.Silo.Http.PutJsonAsync("/api/v1/config/connectors", new
+        {
+            document = new { sources = new[] { new { id = $"api:{client}", name = "the CRM sync", maxLag = "00:01:00" } } },
+            reason = "Expect the CRM sync to deliver within a minute",
+        });
+        Assert.Equal(HttpStatusCode.OK, configured.StatusCode);
+        var customer = (await world.Silo.Http.GetJsonAsync<CustomerPage>("/api/v1/customers?accountId=acct-019&limit=1")).Items[0];
+        using var sync = TestAuth.Client(world.Silo.BaseAddress, new TokenRequest(client, "CRM sync", [HealthGridRoles.Ingest]));
+        using var late = await sync.PostJsonAsync("/api/v1/events", Survey(customer.Id, "csat", 4, DateTimeOffset.UtcNow.AddHours(-2)));
+        Assert.Equal(HttpStatusCode.Accepted, late.StatusCode);
+        await world.Silo.Service<SourceWatch>().RunNowAsync();
+
+        var page = await world.SignInAsync("am-avery");
+        await page.Locator($"tr[data-customer='{customer.Id}'] button").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=stale-source]")).ToContainTextAsync("events from the CRM sync arrive 2 h after they happen");
+        Assert.Empty(await BrowserWorld.AccessibilityViolationsAsync(page));
     }
 
     [Fact]
