@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HealthGrid.Api.Connectors.Zammad;
 using HealthGrid.Api.Connectors.Zendesk;
 using HealthGrid.Api.Infrastructure;
 using HealthGrid.Api.Ingest;
@@ -17,7 +18,7 @@ using Microsoft.AspNetCore.Routing;
 namespace HealthGrid.Api.Connectors;
 
 /// <summary>
-/// Helpdesks' webhooks. A request is authenticated by its signature under the connector's secret (no
+/// Helpdesks' webhooks (Zendesk, Zammad). A request is authenticated by its signature under the connector's secret (no
 /// token: the helpdesk holds none), mapped onto our contract, validated like any event, its customer
 /// resolved through the identity map — or parked — and answered once durable.
 /// </summary>
@@ -31,7 +32,53 @@ public static class ConnectorEndpoints
             .WithName("ZendeskWebhook")
             .WithSummary("A Zendesk webhook: ticket events, and satisfaction ratings from a trigger")
             .WithDescription("Signed with the connector's secret (X-Zendesk-Webhook-Signature, X-Zendesk-Webhook-Signature-Timestamp): 401 when missing, wrong or stale. 200 with the event's status (accepted, duplicate, parked, ignored); 400 naming the field that could not be mapped; 409 when the ticket's case belongs to another customer; 503 with Retry-After when it cannot be made durable.");
+        group.MapPost("/zammad/{connector}", ZammadAsync)
+            .LimitBody(BodyLimits.Small * 4)
+            .WithName("ZammadWebhook")
+            .WithSummary("A Zammad webhook (a trigger's default payload): new tickets, agent and customer articles, state changes")
+            .WithDescription("Signed with the connector's token (X-Hub-Signature: sha1=<hex HMAC-SHA1 of the body>): 401 when missing or wrong. 200 with the event's status (accepted, duplicate, parked, ignored); 400 naming the field that could not be mapped; 409 when the ticket's case belongs to another customer; 503 with Retry-After when it cannot be made durable.");
         return group;
+    }
+
+    private static async Task<IResult> ZammadAsync(
+        string connector, HttpContext context, ConfigurationArea<ConnectorOptions> connectors, EventValidator validator, EventIngestor ingestor,
+        IGrainFactory grains, RetryAfter retryAfter)
+    {
+        if (connectors.CurrentValue.Zammad.FirstOrDefault(z => z.Id == connector && z.Enabled) is not { } settings)
+        {
+            return TypedResults.NotFound();
+        }
+
+        using var body = await RequestBody.ReadAsync(context.Request);
+        var signature = ZammadSignature.Verify(settings.SignatureToken, context.Request.Headers[ZammadSignature.Header], body.Memory.Span);
+        if (signature != WebhookSignature.Valid)
+        {
+            return Unsigned(signature);
+        }
+
+        if (ParseJson(body.Memory) is not { } root)
+        {
+            return Problems.Invalid("body", "is not valid JSON");
+        }
+
+        var errors = new FieldErrors();
+        return ZammadMapping.Map(root, settings, errors) is { } mapped
+            ? await IngestAsync(mapped, SourceNames.Zammad(settings.Id), context, validator, ingestor, grains, retryAfter)
+            : Problems.Invalid(errors);
+    }
+
+    /// <summary>The body as one JSON value, cloned out of the pooled buffer; null when it is not JSON.</summary>
+    private static JsonElement? ParseJson(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static async Task<IResult> ZendeskAsync(
@@ -51,18 +98,12 @@ public static class ConnectorEndpoints
             return Unsigned(signature);
         }
 
-        var errors = new FieldErrors();
-        JsonElement root;
-        try
-        {
-            using var document = JsonDocument.Parse(body.Memory);
-            root = document.RootElement.Clone();
-        }
-        catch (JsonException)
+        if (ParseJson(body.Memory) is not { } root)
         {
             return Problems.Invalid("body", "is not valid JSON");
         }
 
+        var errors = new FieldErrors();
         if (ZendeskMapping.Map(root, settings, errors) is not { } mapped)
         {
             return Problems.Invalid(errors);

@@ -11,6 +11,9 @@ public sealed class ConnectorOptions
     /// <summary>Zendesk instances whose webhooks post to <c>/api/v1/connectors/zendesk/{id}</c>.</summary>
     public List<ZendeskConnectorSettings> Zendesk { get; set; } = [];
 
+    /// <summary>Zammad instances whose webhooks post to <c>/api/v1/connectors/zammad/{id}</c>.</summary>
+    public List<ZammadConnectorSettings> Zammad { get; set; } = [];
+
     /// <summary>RabbitMQ queues consumed by every silo.</summary>
     public List<RabbitMqConnectorSettings> RabbitMq { get; set; } = [];
 

@@ -10,8 +10,8 @@ namespace HealthGrid.Domain.Sources;
 /// </summary>
 public sealed class SourceExpectation
 {
-    /// <summary>The source (<see cref="SourceNames"/>): <c>api:{client}</c>, <c>zendesk:{id}</c>, <c>rabbitmq:{id}</c>.</summary>
-    [Required, RegularExpression("^(api|zendesk|rabbitmq):[A-Za-z0-9@._-]{1,128}$", ErrorMessage = "must be api:{client}, zendesk:{connector} or rabbitmq:{connector}")]
+    /// <summary>The source (<see cref="SourceNames"/>): <c>api:{client}</c>, <c>zendesk:{id}</c>, <c>zammad:{id}</c>, <c>rabbitmq:{id}</c>.</summary>
+    [Required, RegularExpression("^(api|zendesk|zammad|rabbitmq):[A-Za-z0-9@._-]{1,128}$", ErrorMessage = "must be api:{client}, zendesk:{connector}, zammad:{connector} or rabbitmq:{connector}")]
     public string Id { get; set; } = "";
 
     /// <summary>What people call it, in alerts and customer views ("the EU helpdesk"); the id when absent.</summary>

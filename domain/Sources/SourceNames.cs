@@ -8,5 +8,7 @@ public static class SourceNames
 
     public static string Zendesk(string connector) => $"zendesk:{connector}";
 
+    public static string Zammad(string connector) => $"zammad:{connector}";
+
     public static string RabbitMq(string connector) => $"rabbitmq:{connector}";
 }

@@ -7,6 +7,7 @@ using HealthGrid.Domain.Cases;
 using HealthGrid.Domain.Connectors;
 using HealthGrid.Domain.Identity;
 using HealthGrid.Domain.Ingest;
+using static HealthGrid.Api.Connectors.PayloadFields;
 
 namespace HealthGrid.Api.Connectors.Zendesk;
 
@@ -209,57 +210,4 @@ public static class ZendeskMapping
         : tags.ValueKind == JsonValueKind.Array ? tags.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!)
         : tags.ValueKind == JsonValueKind.String ? tags.GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries)
         : [];
-
-    /// <summary>A string or number property as text (Zendesk sends ids both ways), null when absent or empty.</summary>
-    private static string? Text(JsonElement element, string name, FieldErrors? errors = null, bool required = false, string prefix = "")
-    {
-        var value = element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var property)
-            ? property.ValueKind switch
-            {
-                JsonValueKind.String => property.GetString(),
-                JsonValueKind.Number => property.GetRawText(),
-                _ => null,
-            }
-            : null;
-        if (required && string.IsNullOrEmpty(value))
-        {
-            errors?.Add(prefix + name, "is required");
-        }
-
-        return string.IsNullOrEmpty(value) ? null : value;
-    }
-
-    /// <summary>Zendesk writes nanoseconds (<c>…30.123456789Z</c>); .NET reads at most seven digits of a second, which is all it keeps.</summary>
-    private static string WithinTicks(string time)
-    {
-        var dot = time.IndexOf('.', StringComparison.Ordinal);
-        if (dot < 0)
-        {
-            return time;
-        }
-
-        var end = dot + 1;
-        while (end < time.Length && char.IsAsciiDigit(time[end]))
-        {
-            end++;
-        }
-
-        return end - dot - 1 <= 7 ? time : time[..(dot + 8)] + time[end..];
-    }
-
-    private static DateTimeOffset? Time(JsonElement root, string name, FieldErrors errors)
-    {
-        if (Text(root, name, errors, required: true) is not { } text)
-        {
-            return null;
-        }
-
-        if (!DateTimeOffset.TryParse(WithinTicks(text), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
-        {
-            errors.Add(name, "must be an ISO 8601 time");
-            return null;
-        }
-
-        return at;
-    }
 }
