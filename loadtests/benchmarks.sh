@@ -2,8 +2,9 @@
 # Runs the published benchmarks (docs/benchmarks.md): each one three times, each run against a
 # freshly started silo, on this machine. Reports go to loadtest-reports/benchmarks-<time>/.
 # Usage: loadtests/benchmarks.sh [name ...]   (default: all: single-ceiling single-half-rate batch
-#        postgres-batch live-chat sla-storm config-change notify activation continuity; also: redaction erasure retention)
-# Needs: a Release build (dotnet build -c Release); for postgres-batch, erasure and retention a PostgreSQL server reachable
+#        postgres-batch live-chat sla-storm config-change notify activation continuity; also: redaction erasure retention rabbitmq)
+# Needs: a Release build (dotnet build -c Release); for rabbitmq a broker at $HEALTHGRID_BENCH_AMQP
+# (amqp://user:password@host:port/vhost); for postgres-batch, erasure and retention a PostgreSQL server reachable
 # with $HEALTHGRID_BENCH_PG (an Npgsql connection string to an empty database; retention empties it for each run, and
 # uses psql).
 set -euo pipefail
@@ -143,6 +144,15 @@ if selected retention && [ -n "${HEALTHGRID_BENCH_PG:-}" ]; then
       stop_silo
     done
   done
+fi
+if selected rabbitmq && [ -n "${HEALTHGRID_BENCH_AMQP:-}" ]; then
+  # HTTP batch ingest for 20 s, then a backlog of 100,000 messages drained, then 5,000 messages/s for 30 s,
+  # each run in the same silo; in embedded mode and, with $HEALTHGRID_BENCH_PG, in PostgreSQL mode.
+  run_plain rabbitmq "--empty" rabbitmq --amqp "$HEALTHGRID_BENCH_AMQP" --rate 5000 --seconds 30
+  if [ -n "${HEALTHGRID_BENCH_PG:-}" ]; then
+    $SILO migrate --postgres "$HEALTHGRID_BENCH_PG" > /dev/null
+    run_plain rabbitmq-postgres "--postgres $HEALTHGRID_BENCH_PG --HealthGrid:Auth:Development=true" rabbitmq --amqp "$HEALTHGRID_BENCH_AMQP" --rate 5000 --seconds 30
+  fi
 fi
 if selected live-chat; then
   run live-chat "--empty" live-chat --rate 1000 --seconds 30 --warmup-seconds $WARMUP --threshold "e2e.p99 < 10ms" --threshold "e2e.missing == 0" --threshold "e2e.duplicates == 0"

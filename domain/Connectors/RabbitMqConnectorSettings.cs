@@ -30,9 +30,13 @@ public sealed class RabbitMqConnectorSettings
     [Required, StringLength(255)]
     public string Queue { get; set; } = "";
 
-    /// <summary>How many unacknowledged messages the broker hands this silo at once: the bound on work in flight.</summary>
+    /// <summary>How many unacknowledged messages the broker hands each consumer at once: with <see cref="Consumers"/>, the bound on work in flight per silo.</summary>
     [Range(1, 5_000)]
     public int Prefetch { get; set; } = 500;
+
+    /// <summary>Consumers of the queue on each silo, each on its own connection and channel, settling its messages while the others parse and ingest theirs.</summary>
+    [Range(1, 16)]
+    public int Consumers { get; set; } = 4;
 
     /// <summary>
     /// Where a message that cannot become an event goes, with the reason in its headers, routed by the

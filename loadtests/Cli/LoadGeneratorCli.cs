@@ -27,6 +27,7 @@ public static class LoadGeneratorCli
         root.Add(Activation(output));
         root.Add(Continuity(output));
         root.Add(Erasure(output));
+        root.Add(RabbitMq(output));
         return root;
     }
 
@@ -132,6 +133,41 @@ public static class LoadGeneratorCli
         };
         command.SetAction((result, _) => ErasureScenario.RunAsync(
             result.GetValue(url)!, Credentials.FromSigningKey(result.GetValue(signingKey)!), result.GetValue(customers), result.GetValue(events), output));
+        return command;
+    }
+
+    private static Command RabbitMq(TextWriter output)
+    {
+        var (url, signingKey) = (Url(), SigningKey());
+        var amqp = new Option<Uri>("--amqp")
+        {
+            Description = "The broker, with credentials HealthGrid's connector will use too: amqp://user:password@host:port/vhost.",
+            DefaultValueFactory = _ => new Uri("amqp://guest:guest@127.0.0.1:5672/"),
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "amqp" or "amqps")
+                {
+                    return uri;
+                }
+
+                result.AddError($"--amqp must be an amqp(s)://user:password@host:port/vhost URL, not '{text}'.");
+                return null;
+            },
+        };
+        var customers = new Option<int>("--customers") { Description = "Customers the events go to (created for the run).", DefaultValueFactory = _ => 1_000 };
+        var backlog = new Option<int>("--backlog") { Description = "Messages published before the connector consumes: the drain measures the sustained consumption rate.", DefaultValueFactory = _ => 100_000 };
+        var rate = new Option<double>("--rate") { Description = "Messages per second published in the fixed-rate phase.", DefaultValueFactory = _ => 5_000 };
+        var seconds = new Option<int>("--seconds") { Description = "How long the fixed-rate phase publishes.", DefaultValueFactory = _ => 30 };
+        var httpSeconds = new Option<int>("--http-seconds") { Description = "How long HTTP batch ingest runs first, for the rate to compare with.", DefaultValueFactory = _ => 20 };
+        var warmup = new Option<int>("--warmup-seconds") { Description = "HTTP batch ingest before that, unmeasured, while the silo compiles its hot paths.", DefaultValueFactory = _ => 15 };
+        var command = new Command("rabbitmq", "Ingest from a RabbitMQ queue against HTTP batch ingest in the same run: a backlog's drain rate, then a fixed publish rate with publish → alert latency and the broker's lag; every message must be applied exactly once.")
+        {
+            url, signingKey, amqp, customers, backlog, rate, seconds, httpSeconds, warmup,
+        };
+        command.SetAction((result, _) => RabbitMqScenario.RunAsync(
+            result.GetValue(url)!, Credentials.FromSigningKey(result.GetValue(signingKey)!), result.GetValue(amqp)!, result.GetValue(customers), result.GetValue(backlog),
+            result.GetValue(rate), result.GetValue(seconds), result.GetValue(httpSeconds), result.GetValue(warmup), output));
         return command;
     }
 
