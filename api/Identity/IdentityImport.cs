@@ -66,33 +66,21 @@ public static class IdentityImport
             return Problems.UnsupportedMediaType("must be JSON lines (Content-Type: application/x-ndjson)");
         }
 
+        var (lines, refused) = await JsonLines.ReadAsync(request, MaxLines);
+        if (refused is not null)
+        {
+            return Problems.Invalid("body", refused);
+        }
+
+        // Every line is checked before anything is written: a file with a bad line maps nothing it names wrongly.
         var errors = new List<ImportLineError>();
         var mappings = new List<(int Line, IdentityMapping Mapping)>();
-        var number = 0;
-
-        // Every line is read and checked before anything is written: an unreadable file maps nothing.
-        await foreach (var line in Utf8Lines.ReadAsync(request.BodyReader, request.HttpContext.RequestAborted))
+        foreach (var (number, line) in lines)
         {
-            number++;
-            if (line is null)
-            {
-                return Problems.Invalid("body", $"line {number} is not valid UTF-8");
-            }
-
-            if (number > MaxLines)
-            {
-                return Problems.Invalid("body", $"must have at most {MaxLines} lines");
-            }
-
-            if (!string.IsNullOrWhiteSpace(line) && await ParseAsync(number, line, json.Value.SerializerOptions, customers, time, caller, errors) is { } mapping)
+            if (await ParseAsync(number, line, json.Value.SerializerOptions, customers, time, caller, errors) is { } mapping)
             {
                 mappings.Add((number, mapping));
             }
-        }
-
-        if (number == 0)
-        {
-            return Problems.Invalid("body", "must contain at least one line");
         }
 
         int created = 0, unchanged = 0, applied = 0;

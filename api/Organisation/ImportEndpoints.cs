@@ -46,34 +46,18 @@ public static class ImportEndpoints
             return Problems.UnsupportedMediaType("must be JSON lines (Content-Type: application/x-ndjson)");
         }
 
+        var (lines, refused) = await JsonLines.ReadAsync(request, MaxLines);
+        if (refused is not null)
+        {
+            return Problems.Invalid("body", refused);
+        }
+
         var errors = new List<ImportError>();
         var accounts = new List<AccountProfile>();
         var customers = new List<(int Line, CustomerProfile Profile)>();
-        var number = 0;
-        // Every line is read and checked before anything is written: an unreadable file changes nothing.
-        // Invalid bytes are an error, not U+FFFD: the single-event route refuses them, so must a file of them.
-        await foreach (var line in Utf8Lines.ReadAsync(request.BodyReader, request.HttpContext.RequestAborted))
+        foreach (var (number, line) in lines)
         {
-            number++;
-            if (line is null)
-            {
-                return Problems.Invalid("body", $"line {number} is not valid UTF-8");
-            }
-
-            if (number > MaxLines)
-            {
-                return Problems.Invalid("body", $"must have at most {MaxLines} lines");
-            }
-
-            if (!string.IsNullOrWhiteSpace(line))
-            {
-                Parse(number, line, json.Value.SerializerOptions, accountValidator, customerValidator, accounts, customers, errors);
-            }
-        }
-
-        if (number == 0)
-        {
-            return Problems.Invalid("body", "must contain at least one line");
+            Parse(number, line, json.Value.SerializerOptions, accountValidator, customerValidator, accounts, customers, errors);
         }
 
         var (accountsCreated, accountsUpdated) = await writer.WriteAccountsAsync(accounts);

@@ -76,20 +76,7 @@ public static class HealthModel
             return new HealthUpdate(null, text);
         }
 
-        var change = new ScoreChange
-        {
-            Seq = seq,
-            CustomerId = customerId,
-            EventId = e.EventId,
-            Kind = e.Kind,
-            OccurredAt = e.OccurredAt,
-            Before = Math.Round(before, 2),
-            After = Math.Round(state.Score, 2),
-            BandBefore = bandBefore,
-            BandAfter = state.Band,
-            Drivers = [.. drivers],
-        };
-        return new HealthUpdate(change, text);
+        return new HealthUpdate(Change(state, customerId, e, seq, before, bandBefore, drivers), text);
     }
 
     /// <summary>
@@ -118,21 +105,24 @@ public static class HealthModel
         (state.ChurnProbability, state.ChurnLevel) = ChurnModel.Score(Features(state, state.Score, TimeSpan.Zero, now, options), options.Churn);
         var change = update.Change is { } earlier
             ? earlier with { After = Math.Round(state.Score, 2), BandAfter = state.Band, Drivers = [.. earlier.Drivers, .. drivers] }
-            : new ScoreChange
-            {
-                Seq = seq,
-                CustomerId = customerId,
-                EventId = e.EventId,
-                Kind = e.Kind,
-                OccurredAt = e.OccurredAt,
-                Before = Math.Round(before, 2),
-                After = Math.Round(state.Score, 2),
-                BandBefore = bandBefore,
-                BandAfter = state.Band,
-                Drivers = [.. drivers],
-            };
+            : Change(state, customerId, e, seq, before, bandBefore, drivers);
         return update with { Change = change };
     }
+
+    /// <summary>What <paramref name="e"/> did to the score, as the history records it.</summary>
+    private static ScoreChange Change(HealthState state, string customerId, Interaction e, long seq, double before, HealthBand bandBefore, List<ScoreDriver> drivers) => new()
+    {
+        Seq = seq,
+        CustomerId = customerId,
+        EventId = e.EventId,
+        Kind = e.Kind,
+        OccurredAt = e.OccurredAt,
+        Before = Math.Round(before, 2),
+        After = Math.Round(state.Score, 2),
+        BandBefore = bandBefore,
+        BandAfter = state.Band,
+        Drivers = [.. drivers],
+    };
 
     /// <summary>Component values (0-100, by <see cref="HealthComponent"/>) after decaying the state by <paramref name="elapsed"/>.</summary>
     public static double[] ComponentValues(HealthState state, HealthModelOptions options, TimeSpan elapsed)
