@@ -1,4 +1,3 @@
-using System.Text.Json;
 using HealthGrid.Api.Connectors.Zammad;
 using HealthGrid.Api.Connectors.Zendesk;
 using HealthGrid.Api.Infrastructure;
@@ -56,29 +55,15 @@ public static class ConnectorEndpoints
             return Unsigned(signature);
         }
 
-        if (ParseJson(body.Memory) is not { } root)
+        var errors = new FieldErrors();
+        if (JsonBody.Parse(body.Memory, errors) is not { } root)
         {
-            return Problems.Invalid("body", "is not valid JSON");
+            return Problems.Invalid(errors);
         }
 
-        var errors = new FieldErrors();
         return ZammadMapping.Map(root, settings, errors) is { } mapped
             ? await IngestAsync(mapped, SourceNames.Zammad(settings.Id), context, validator, ingestor, grains, retryAfter)
             : Problems.Invalid(errors);
-    }
-
-    /// <summary>The body as one JSON value, cloned out of the pooled buffer; null when it is not JSON.</summary>
-    private static JsonElement? ParseJson(ReadOnlyMemory<byte> body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private static async Task<IResult> ZendeskAsync(
@@ -98,12 +83,12 @@ public static class ConnectorEndpoints
             return Unsigned(signature);
         }
 
-        if (ParseJson(body.Memory) is not { } root)
+        var errors = new FieldErrors();
+        if (JsonBody.Parse(body.Memory, errors) is not { } root)
         {
-            return Problems.Invalid("body", "is not valid JSON");
+            return Problems.Invalid(errors);
         }
 
-        var errors = new FieldErrors();
         if (ZendeskMapping.Map(root, settings, errors) is not { } mapped)
         {
             return Problems.Invalid(errors);

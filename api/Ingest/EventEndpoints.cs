@@ -77,7 +77,7 @@ public static class EventEndpoints
     }
 
     private static Interaction? ReadStructured(ReadOnlyMemory<byte> body, CloudEventMapping cloudEvents, FieldErrors errors) =>
-        ReadJson(body, errors) is { } element ? cloudEvents.FromStructured(element, errors) : null;
+        JsonBody.Parse(body, errors) is { } element ? cloudEvents.FromStructured(element, errors) : null;
 
     /// <summary>
     /// A JSON body: one event of our contract, or the data of a binary-mode CloudEvent (the kind's fields).
@@ -112,26 +112,11 @@ public static class EventEndpoints
         return validator.Validate(data, errors);
     }
 
-    /// <summary>The body as one JSON value (cloned: it outlives the pooled buffer), or null with the error.</summary>
-    private static JsonElement? ReadJson(ReadOnlyMemory<byte> body, FieldErrors errors)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            errors.Add("body", "is not valid JSON");
-            return null;
-        }
-    }
-
     private static async Task<IResult> PostCloudEventBatchAsync(
         ReadOnlyMemory<byte> body, HttpContext context, CloudEventMapping cloudEvents, EventIngestor ingestor, IngestMetrics metrics, int maxBatchSize, RetryAfter retryAfter)
     {
         var errors = new FieldErrors();
-        if (ReadJson(body, errors) is not { } root)
+        if (JsonBody.Parse(body, errors) is not { } root)
         {
             return Problems.Invalid(errors);
         }

@@ -49,7 +49,7 @@ public static class RabbitMqScenario
         published += backlog;
         var before = await CountsAsync(http);
         var configured = Stopwatch.GetTimestamp();
-        await ConfigureAsync(http, amqp, queue);
+        await SetRabbitMqAsync(http, ConnectorFor(amqp, queue), "rabbitmq benchmark");
         var (firstAt, drainedAt) = await DrainAsync(http, before.Consumed, backlog, TimeSpan.FromMinutes(5));
         var consumeRate = backlog / (drainedAt - firstAt).TotalSeconds;
         output.WriteLine($"rabbitmq: a backlog of {backlog} messages drained in {(drainedAt - firstAt).TotalSeconds:0.00} s after the first was consumed ({Stopwatch.GetElapsedTime(configured).TotalSeconds:0.0} s after the connector was configured): {consumeRate:0} events/s, {consumeRate / httpRate:P0} of HTTP batch ingest");
@@ -99,7 +99,7 @@ public static class RabbitMqScenario
         var duplicates = after.Duplicates - before.Duplicates;
         var dead = after.DeadLettered - before.DeadLettered;
         output.WriteLine($"rabbitmq: published {published}, consumed {consumed}, accepted {accepted}, duplicates {duplicates}, dead-lettered {dead}");
-        await RemoveConnectorAsync(http);
+        await SetRabbitMqAsync(http, [], "rabbitmq benchmark done");
         await channel.QueueDeleteAsync(queue);
         var exact = consumed == published && accepted == published && duplicates == 0 && dead == 0 && e2e.Missing == 0 && e2e.Duplicates == 0;
         output.WriteLine(exact ? "rabbitmq: every message applied exactly once" : "FAIL rabbitmq: messages lost, applied twice or dead-lettered");
@@ -156,26 +156,20 @@ public static class RabbitMqScenario
         return accepted / clock.Elapsed.TotalSeconds;
     }
 
-    /// <summary>Adds the connector to the connectors area, keeping what else is there (its secrets too: a placeholder keeps a secret).</summary>
-    private static async Task ConfigureAsync(HttpClient http, Uri amqp, string queue)
+    /// <summary>The benchmark's connector, consuming <paramref name="queue"/> with the credentials of <paramref name="amqp"/>.</summary>
+    private static object[] ConnectorFor(Uri amqp, string queue)
     {
         var userInfo = Uri.UnescapeDataString(amqp.UserInfo).Split(':', 2);
-        var document = (await http.GetFromJsonAsync<JsonElement>("/api/v1/config/connectors")).GetProperty("document");
-        var edited = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(document.GetRawText())!;
-        edited["rabbitMq"] = JsonSerializer.SerializeToElement(new[]
-        {
-            new { id = Connector, uri = $"{amqp.Scheme}://{amqp.Authority.Split('@')[^1]}{amqp.AbsolutePath}", userName = userInfo[0], password = userInfo.ElementAtOrDefault(1) ?? "", queue, prefetch = 1_000 },
-        });
-        using var response = await http.PutAsJsonAsync("/api/v1/config/connectors", new { document = edited, reason = "rabbitmq benchmark" });
-        response.EnsureSuccessStatusCode();
+        return [new { id = Connector, uri = $"{amqp.Scheme}://{amqp.Authority.Split('@')[^1]}{amqp.AbsolutePath}", userName = userInfo[0], password = userInfo.ElementAtOrDefault(1) ?? "", queue, prefetch = 1_000 }];
     }
 
-    private static async Task RemoveConnectorAsync(HttpClient http)
+    /// <summary>Replaces the RabbitMQ connectors of the connectors area, keeping what else is there (its secrets too: a placeholder keeps a secret).</summary>
+    private static async Task SetRabbitMqAsync(HttpClient http, object[] connectors, string reason)
     {
         var document = (await http.GetFromJsonAsync<JsonElement>("/api/v1/config/connectors")).GetProperty("document");
         var edited = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(document.GetRawText())!;
-        edited["rabbitMq"] = JsonSerializer.SerializeToElement(Array.Empty<object>());
-        using var response = await http.PutAsJsonAsync("/api/v1/config/connectors", new { document = edited, reason = "rabbitmq benchmark done" });
+        edited["rabbitMq"] = JsonSerializer.SerializeToElement(connectors);
+        using var response = await http.PutAsJsonAsync("/api/v1/config/connectors", new { document = edited, reason });
         response.EnsureSuccessStatusCode();
     }
 

@@ -67,7 +67,7 @@ internal sealed class ConsumerPipeline(QueueConsumer consumer, Channel<QueueMess
 
             (settlingBatch, settlingRetry, RetryAt) = (held, true, null);
             held = [];
-            settling = settler.SettleAsync(settlingBatch, retry: true);
+            settling = settler.SettleAsync(consumer, settlingBatch, retry: true);
             return;
         }
 
@@ -80,7 +80,7 @@ internal sealed class ConsumerPipeline(QueueConsumer consumer, Channel<QueueMess
         if (batch.Count > 0)
         {
             (settlingBatch, settlingRetry) = (batch, false);
-            settling = settler.SettleAsync(batch, retry: false);
+            settling = settler.SettleAsync(consumer, batch, retry: false);
         }
     }
 

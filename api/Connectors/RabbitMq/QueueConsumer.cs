@@ -42,7 +42,7 @@ public sealed class QueueConsumer : IAsyncDisposable
     public bool IsOpen => connection.IsOpen && consuming.IsOpen && publishing.IsOpen;
 
     /// <summary>Connects, declares what <see cref="RabbitMqConnectorSettings.DeclareTopology"/> asks for, and starts consuming into <paramref name="inbox"/>.</summary>
-    public static async Task<QueueConsumer> StartAsync(RabbitMqConnectorSettings settings, ChannelWriter<QueueMessage> inbox, TimeProvider time, string clientName, CancellationToken cancellationToken)
+    public static async Task<QueueConsumer> StartAsync(RabbitMqConnectorSettings settings, ChannelWriter<QueueMessage> inbox, string clientName, CancellationToken cancellationToken)
     {
         var factory = new ConnectionFactory
         {
@@ -69,7 +69,7 @@ public sealed class QueueConsumer : IAsyncDisposable
             await consuming.BasicQosAsync(0, (ushort)settings.Prefetch, global: false, cancellationToken);
             var consumer = new QueueConsumer(settings, connection, consuming, publishing);
             var receiver = new AsyncEventingBasicConsumer(consuming);
-            receiver.ReceivedAsync += (_, delivery) => inbox.WriteAsync(consumer.Copy(delivery, time.GetUtcNow()), CancellationToken.None).AsTask();
+            receiver.ReceivedAsync += (_, delivery) => inbox.WriteAsync(Copy(delivery), CancellationToken.None).AsTask();
             await consuming.BasicConsumeAsync(settings.Queue, autoAck: false, consumerTag: clientName, receiver, cancellationToken);
             return consumer;
         }
@@ -121,16 +121,14 @@ public sealed class QueueConsumer : IAsyncDisposable
         await channel.QueueBindAsync(deadLetters, settings.DeadLetterExchange, routingKey: settings.Queue, cancellationToken: cancellationToken);
     }
 
-    private QueueMessage Copy(BasicDeliverEventArgs delivery, DateTimeOffset now)
+    private static QueueMessage Copy(BasicDeliverEventArgs delivery)
     {
         var properties = delivery.BasicProperties;
         return new QueueMessage(
-            this,
             delivery.DeliveryTag,
             delivery.Body.ToArray(),
             properties.ContentType,
             properties.MessageId,
-            properties.Headers?.ToDictionary(h => h.Key, h => h.Value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : h.Value),
-            now);
+            properties.Headers?.ToDictionary(h => h.Key, h => h.Value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : h.Value));
     }
 }

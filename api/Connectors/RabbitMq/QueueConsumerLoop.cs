@@ -94,7 +94,7 @@ public sealed partial class QueueConsumerLoop(
                 for (var i = 0; i < settings.Consumers; i++)
                 {
                     var inbox = Channel.CreateUnbounded<QueueMessage>(new UnboundedChannelOptions { SingleReader = true });
-                    var consumer = await QueueConsumer.StartAsync(settings, inbox.Writer, Time, $"healthgrid {Environment.MachineName} {settings.Id} {i + 1}", CancellationToken.None);
+                    var consumer = await QueueConsumer.StartAsync(settings, inbox.Writer, $"healthgrid {Environment.MachineName} {settings.Id} {i + 1}", CancellationToken.None);
                     started.Add(new ConsumerPipeline(consumer, inbox));
                 }
 

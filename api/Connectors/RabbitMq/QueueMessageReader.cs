@@ -27,7 +27,7 @@ public sealed class QueueMessageReader(EventValidator validator, CloudEventMappi
         var type = message.ContentType?.Split(';')[0].Trim();
         if (string.Equals(type, CloudEventMapping.StructuredContentType, StringComparison.OrdinalIgnoreCase))
         {
-            return ReadCloudEvent(message.Body, errors);
+            return JsonBody.Parse(message.Body, errors) is { } cloudEvent ? cloudEvents.FromStructured(cloudEvent, errors) : null;
         }
 
         if (type is not (null or "" or "application/json"))
@@ -55,19 +55,5 @@ public sealed class QueueMessageReader(EventValidator validator, CloudEventMappi
         }
 
         return validator.Validate(request, errors);
-    }
-
-    private Interaction? ReadCloudEvent(byte[] body, FieldErrors errors)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            return cloudEvents.FromStructured(document.RootElement, errors);
-        }
-        catch (JsonException)
-        {
-            errors.Add("body", "is not valid JSON");
-            return null;
-        }
     }
 }

@@ -6,68 +6,63 @@ using Microsoft.Extensions.Logging;
 namespace HealthGrid.Api.Connectors.RabbitMq;
 
 /// <summary>
-/// Turns a batch of deliveries into events, ingests the valid ones together and settles each message
-/// on the channel that delivered it: acknowledged when its event is durable or a duplicate of one that
+/// Turns one consumer's batch of deliveries into events, ingests the valid ones together and settles each
+/// message on the channel that delivered it: acknowledged when its event is durable or a duplicate of one that
 /// is, dead-lettered (confirmed by the broker, then acknowledged) when it cannot become an event, and
 /// left unsettled — returned to the caller to hold and retry — when the journal could not take it.
 /// </summary>
 public sealed partial class QueueMessageSettler(QueueMessageReader reader, EventIngestor ingestor, IngestMetrics ingestMetrics, QueueMetrics metrics, ILogger<QueueMessageSettler> logger)
 {
     /// <summary>
-    /// Settles <paramref name="batch"/> (in delivery order) and returns the messages it could not.
-    /// <paramref name="retry"/>: the batch is held messages tried again, already counted as received, and
-    /// acknowledged one by one since later deliveries of their channel may have been acknowledged already.
+    /// Settles <paramref name="batch"/>, delivered by <paramref name="consumer"/> in this order, and returns
+    /// the messages it could not. <paramref name="retry"/>: the batch is held messages tried again, already
+    /// counted as received, and acknowledged one by one since later deliveries of the channel may have been
+    /// acknowledged already.
     /// </summary>
-    public async Task<List<QueueMessage>> SettleAsync(IReadOnlyList<QueueMessage> batch, bool retry)
+    public async Task<List<QueueMessage>> SettleAsync(QueueConsumer consumer, IReadOnlyList<QueueMessage> batch, bool retry)
     {
         if (!retry)
         {
             ingestMetrics.Received(batch.Count);
         }
 
-        var verdicts = await DecideAsync(batch);
-        var unsettled = new List<QueueMessage>();
-        foreach (var channel in batch.Select((m, i) => (Message: m, Verdict: verdicts[i])).GroupBy(x => x.Message.Consumer))
+        var verdicts = await DecideAsync(consumer, batch);
+        var held = batch.Where((_, i) => verdicts[i].Hold).ToList();
+        var settled = batch.Select((m, i) => (Message: m, Verdict: verdicts[i])).Where(x => !x.Verdict.Hold).ToList();
+        try
         {
-            var consumer = channel.Key;
-            var held = channel.Where(x => x.Verdict.Hold).Select(x => x.Message).ToList();
-            var settled = channel.Where(x => !x.Verdict.Hold).ToList();
-            try
+            foreach (var (message, verdict) in settled.Where(x => x.Verdict.DeadLetter is not null))
             {
-                foreach (var (message, verdict) in settled.Where(x => x.Verdict.DeadLetter is not null))
-                {
-                    await consumer.DeadLetterAsync(message, verdict.DeadLetter!);
-                    metrics.DeadLettered(consumer.Settings.Id);
-                    LogDeadLettered(consumer.Settings.Id, message.MessageId, verdict.DeadLetter!);
-                }
-
-                if (held.Count == 0 && !retry && settled.Count > 0)
-                {
-                    await consumer.AcknowledgeThroughAsync(settled[^1].Message.DeliveryTag);
-                }
-                else
-                {
-                    foreach (var (message, _) in settled)
-                    {
-                        await consumer.AcknowledgeAsync(message.DeliveryTag);
-                    }
-                }
-
-                metrics.Consumed(consumer.Settings.Id, settled.Count(x => x.Verdict.DeadLetter is null));
-                unsettled.AddRange(held);
+                await consumer.DeadLetterAsync(message, verdict.DeadLetter!);
+                metrics.DeadLettered(consumer.Settings.Id);
+                LogDeadLettered(consumer.Settings.Id, message.MessageId, verdict.DeadLetter!);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+
+            if (held.Count == 0 && !retry && settled.Count > 0)
             {
-                // The channel is gone (a lost connection, or a dead-letter exchange that does not exist): its
-                // unacknowledged messages return to the queue and the loop reopens the consumer.
-                LogSettleFailed(ex, consumer.Settings.Id);
+                await consumer.AcknowledgeThroughAsync(settled[^1].Message.DeliveryTag);
             }
+            else
+            {
+                foreach (var (message, _) in settled)
+                {
+                    await consumer.AcknowledgeAsync(message.DeliveryTag);
+                }
+            }
+
+            metrics.Consumed(consumer.Settings.Id, settled.Count(x => x.Verdict.DeadLetter is null));
+            return held;
         }
-
-        return unsettled;
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The channel is gone (a lost connection, or a dead-letter exchange that does not exist): its
+            // unacknowledged messages return to the queue and the loop reopens the consumer.
+            LogSettleFailed(ex, consumer.Settings.Id);
+            return [];
+        }
     }
 
-    private async Task<Verdict[]> DecideAsync(IReadOnlyList<QueueMessage> batch)
+    private async Task<Verdict[]> DecideAsync(QueueConsumer consumer, IReadOnlyList<QueueMessage> batch)
     {
         var verdicts = new Verdict[batch.Count];
         var valid = new List<(int Index, Interaction Event)>();
@@ -76,7 +71,7 @@ public sealed partial class QueueMessageSettler(QueueMessageReader reader, Event
             var errors = new FieldErrors();
             if (reader.Read(batch[i], errors) is { } interaction)
             {
-                valid.Add((i, interaction with { Source = batch[i].Consumer.Source }));
+                valid.Add((i, interaction with { Source = consumer.Source }));
             }
             else
             {

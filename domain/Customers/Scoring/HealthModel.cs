@@ -50,7 +50,7 @@ public static class HealthModel
     {
         var before = state.Score;
         var bandBefore = state.Band;
-        var now = state.AsOf is { } asOf && asOf > e.OccurredAt ? asOf : e.OccurredAt;
+        var now = MomentOf(state, e);
         Advance(state, now, options);
 
         var decayed = ComponentValues(state, options, TimeSpan.Zero);
@@ -66,9 +66,7 @@ public static class HealthModel
         RecordLagIndicators(state, e, age, options);
         var after = ComponentValues(state, options, TimeSpan.Zero);
         state.Score = ScoreOf(after, options);
-        state.Band = options.BandOf(state.Score);
-        state.Trend.Record(now, before, state.Score);
-        (state.ChurnProbability, state.ChurnLevel) = ChurnModel.Score(Features(state, state.Score, TimeSpan.Zero, now, options), options.Churn);
+        Settle(state, now, before, options);
 
         var drivers = Drivers(observations, decayed, after, scoreAfterDecay - before, options);
         if (drivers.Count == 0)
@@ -88,7 +86,7 @@ public static class HealthModel
     {
         var before = state.Score;
         var bandBefore = state.Band;
-        var now = state.AsOf is { } asOf && asOf > e.OccurredAt ? asOf : e.OccurredAt;
+        var now = MomentOf(state, e);
         Advance(state, now, options);
         var drivers = new List<ScoreDriver>(retractions.Count);
         foreach (var retraction in retractions)
@@ -100,13 +98,22 @@ public static class HealthModel
                 $"breach of case {retraction.CaseId} taken back: its {CaseAlerts.Name(retraction.Metric).ToLowerInvariant()} was met (late data)", Math.Round(state.Score - scoreBefore, 2)));
         }
 
-        state.Band = options.BandOf(state.Score);
-        state.Trend.Record(now, before, state.Score);
-        (state.ChurnProbability, state.ChurnLevel) = ChurnModel.Score(Features(state, state.Score, TimeSpan.Zero, now, options), options.Churn);
+        Settle(state, now, before, options);
         var change = update.Change is { } earlier
             ? earlier with { After = Math.Round(state.Score, 2), BandAfter = state.Band, Drivers = [.. earlier.Drivers, .. drivers] }
             : Change(state, customerId, e, seq, before, bandBefore, drivers);
         return update with { Change = change };
+    }
+
+    /// <summary>The state's moment once <paramref name="e"/> is applied: the event's time, never earlier than the state's.</summary>
+    private static DateTimeOffset MomentOf(HealthState state, Interaction e) => state.AsOf is { } asOf && asOf > e.OccurredAt ? asOf : e.OccurredAt;
+
+    /// <summary>What follows a new score: its band, the trend from <paramref name="before"/>, the churn risk.</summary>
+    private static void Settle(HealthState state, DateTimeOffset now, double before, HealthModelOptions options)
+    {
+        state.Band = options.BandOf(state.Score);
+        state.Trend.Record(now, before, state.Score);
+        (state.ChurnProbability, state.ChurnLevel) = ChurnModel.Score(Features(state, state.Score, TimeSpan.Zero, now, options), options.Churn);
     }
 
     /// <summary>What <paramref name="e"/> did to the score, as the history records it.</summary>
